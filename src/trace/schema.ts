@@ -15,7 +15,11 @@ export const Op = {
   CLOCK: 1,
   /** iter(n): loop iteration n (1-based, counted across the whole run) begins. */
   ITER: 2,
-  /** soon(h, label, owner): handle h appended to the ready queue. label: string id; owner: object id (task/future it belongs to) or -1. */
+  /**
+   * soon(h, label, owner): handle h appended to the ready queue. label: string id.
+   * owner (see ownerOf): >= 0 — the handle steps or wakes task `owner`;
+   * <= -2 — the handle is a done callback of future/task `-owner - 2`; -1 — neither.
+   */
   SOON: 3,
   /** at(h, label, owner, whenIdx): timer handle h set for times[whenIdx]. */
   AT: 4,
@@ -83,6 +87,15 @@ export const OPERANDS: Record<number, number> = {
   [Op.NET]: 5,
   [Op.LINE]: 2,
 };
+
+/** Decode a SOON/AT owner operand. */
+export function ownerOf(owner: number): { task: number | null; callbackOf: number | null } {
+  if (owner >= 0) return { task: owner, callbackOf: null };
+  if (owner <= -2) return { task: null, callbackOf: -owner - 2 };
+  return { task: null, callbackOf: null };
+}
+/** Encode "done callback of future f" as an owner operand. */
+export const callbackOwner = (f: number): number => -f - 2;
 
 export const TaskState = {
   PENDING: 0,
