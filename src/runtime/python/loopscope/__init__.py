@@ -1,0 +1,4 @@
+"""Loopscope's Python runtime: asyncio on a virtual-time loop whose ready queue,
+timers and clock live in the TypeScript engine, with every fact recorded."""
+
+from .runner import run_program  # noqa: F401

@@ -1,0 +1,65 @@
+"""CPU budget: stop code that never returns to the loop (`while True: pass`).
+
+sys.monitoring JUMP events, switched on only for the user's code objects, count
+loop iterations (backward jumps); the count restarts at every handle the loop
+runs, so the budget bounds the work of one step, not of the whole run. Cost:
+one Python call per loop iteration in user code, nothing elsewhere.
+"""
+
+import sys
+
+_TOOL = 4  # sys.monitoring ids 3 and 4 are free for tools like us
+_count = 0
+_limit = 1 << 62
+_error = None
+_active = False
+
+
+def reset():
+    global _count
+    _count = 0
+
+
+def _on_jump(code, offset, target):
+    global _count
+    _count += 1
+    if _count > _limit:
+        raise _error("cpu", f"a step ran more than {_limit:,} loop iterations without returning to the "
+                     "event loop (an endless loop?), so it was stopped")
+
+
+def _codes(code):
+    yield code
+    for c in code.co_consts:
+        if hasattr(c, "co_code"):
+            yield from _codes(c)
+
+
+def start(code, limit, error_class):
+    """Watch every code object of the user's module for backward jumps."""
+    global _limit, _error, _active, _count
+    _limit = limit
+    _error = error_class
+    _count = 0
+    mon = getattr(sys, "monitoring", None)
+    if mon is None or limit <= 0:
+        return
+    try:
+        mon.use_tool_id(_TOOL, "loopscope")
+    except ValueError:
+        pass  # still registered from an earlier run
+    mon.register_callback(_TOOL, mon.events.JUMP, _on_jump)
+    for c in _codes(code):
+        mon.set_local_events(_TOOL, c, mon.events.JUMP)
+    _active = True
+
+
+def stop():
+    global _active, _limit
+    _limit = 1 << 62
+    mon = getattr(sys, "monitoring", None)
+    if mon is None or not _active:
+        return
+    _active = False
+    mon.register_callback(_TOOL, mon.events.JUMP, None)
+    mon.free_tool_id(_TOOL)

@@ -1,0 +1,297 @@
+"""VirtualEventLoop: asyncio's BaseEventLoop with the ready queue, timer heap
+and clock handed to the TypeScript engine.
+
+We keep BaseEventLoop for everything above scheduling (run_forever, stop,
+run_until_complete, exception handlers, shutdown_asyncgens, create_task...),
+so those behave exactly as CPython's; only call_soon / call_at / time /
+_run_once change. The engine sees integer handle ids; `_handles` maps them
+back to Handle objects.
+"""
+
+import sys
+import threading
+from asyncio import base_events, events
+
+from . import bridge, budget
+from .bridge import CANCELLED, DONE, FAILED, READY, WAITING, fut_text
+from .net import NetworkMixin
+from .objects import Future, Task, _CTask, obj_id
+
+# Engine beginIteration codes (src/engine/engine.ts, Begin).
+_IDLE, _STEP_LIMIT, _TIME_LIMIT = -1, -2, -3
+
+
+class LoopscopeLimit(KeyboardInterrupt):
+    """Ends a run that hit a cap. A KeyboardInterrupt so that it passes
+    through Handle._run, Task steps and `except Exception` the way Ctrl-C does."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+class _Handle(events.Handle):
+    __slots__ = ("_ls_id",)
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._ls_cancelled(self)
+        super().cancel()
+
+
+class _TimerHandle(events.TimerHandle):
+    __slots__ = ("_ls_id",)
+
+
+class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
+    def __init__(self):
+        super().__init__()
+        R = bridge.current
+        self._ls_run = R
+        self._clock_resolution = 1e-9
+        self._handles = {}
+        self._next_handle = 0
+        self._ls_loop_id = R.new_loop_id()
+        R.loops.append(self)
+        R.loop_event(self._ls_loop_id, 0)
+
+    # ---- clock ---------------------------------------------------------------
+    def time(self):
+        return self._ls_run.now()
+
+    # ---- scheduling ----------------------------------------------------------
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_soon")
+        return self._call_soon(callback, args, context)
+
+    def _call_soon(self, callback, args, context):
+        handle = _Handle(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        hid = self._next_handle
+        self._next_handle = hid + 1
+        handle._ls_id = hid
+        self._handles[hid] = handle
+        R = self._ls_run
+        target = getattr(callback, "__self__", None)
+        if target is not None and isinstance(target, _CTask):
+            # A task step (first step, after a bare yield, or a wakeup).
+            tid = getattr(target, "_ls_id", -1)
+            if args:
+                label = R.s(R.call_label(callback, ()) if tid < 0 else
+                            f"{target._ls_name}: step {target.get_coro().__qualname__}() ({R.short(args[0])} done)")
+            else:
+                label = getattr(target, "_ls_step", 0)
+            R.soon(hid, label, tid)
+        elif args and hasattr(args[0], "_asyncio_future_blocking"):
+            # A done callback: futures call their callbacks as callback(fut).
+            R.soon(hid, R.s(R.call_label(callback, args)), -obj_id(args[0]) - 2)
+        else:
+            R.soon(hid, R.s(R.call_label(callback, args)), -1)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        return self.call_soon(callback, *args, context=context)
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError("delay must not be None")
+        return self.call_at(self.time() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = _TimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        hid = self._next_handle
+        self._next_handle = hid + 1
+        timer._ls_id = hid
+        timer._scheduled = True
+        self._handles[hid] = timer
+        R = self._ls_run
+        owner = -1
+        if args and hasattr(args[0], "_asyncio_future_blocking"):
+            owner = -obj_id(args[0]) - 2
+        R.at(hid, float(when), R.s(R.call_label(callback, args)), owner)
+        return timer
+
+    def _timer_handle_cancelled(self, handle):
+        self._ls_cancelled(handle)
+
+    def _ls_cancelled(self, handle):
+        hid = handle._ls_id
+        if self._handles.pop(hid, None) is not None:
+            self._ls_run.cancel(hid)
+
+    # ---- one iteration --------------------------------------------------------
+    def _run_once(self):
+        R = self._ls_run
+        n = R.begin(self._stopping)
+        if n < 0:
+            self._ls_limit(n)
+        pop = R.pop
+        finish = R.finish
+        handles = self._handles
+        for _ in range(n):
+            hid = pop()
+            if hid < 0:
+                continue  # cancelled: already dropped from _handles
+            handle = handles.pop(hid)
+            if type(handle) is _TimerHandle:
+                handle._scheduled = False
+            budget.reset()
+            if self._debug:
+                self._current_handle = handle
+            handle._run()
+            self._current_handle = None
+            cb = handle._callback
+            target = getattr(cb, "__self__", None) if cb is not None else None
+            if target is not None and isinstance(target, _CTask):
+                _observe_task(R, target)
+            R.flush_output()
+            finish(hid)
+        handle = None
+
+    def _ls_limit(self, code):
+        if code == _IDLE:
+            raise LoopscopeLimit("idle", _idle_message(self))
+        if code == _STEP_LIMIT:
+            raise LoopscopeLimit("steps", "the step limit was reached")
+        raise LoopscopeLimit("time", "the virtual-time limit was reached")
+
+    # ---- lifecycle ----------------------------------------------------------------
+    def run_forever(self):
+        self._ls_run.loop_event(self._ls_loop_id, 1)
+        try:
+            return super().run_forever()
+        finally:
+            self._ls_run.loop_event(self._ls_loop_id, 2)
+
+    def close(self):
+        if not self.is_closed():
+            self._ls_run.loop_event(self._ls_loop_id, 3)
+        super().close()
+        for hid in list(self._handles):
+            self._ls_run.cancel(hid)
+        self._handles.clear()
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def create_future(self):
+        return Future(loop=self)
+
+    # ---- no threads in the browser: executors run the function in place -------
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        fut = self.create_future()
+        R = self._ls_run
+        previous = R.in_executor
+        R.in_executor = R.callable_name(func)
+        try:
+            result = func(*args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(result)
+        finally:
+            R.in_executor = previous
+        return fut
+
+    async def shutdown_default_executor(self, timeout=None):
+        return None
+
+    def set_default_executor(self, executor):
+        self._default_executor = executor
+
+
+def _observe_task(R, task):
+    """Record where a task stands after one of its steps ran."""
+    tid = getattr(task, "_ls_id", -1)
+    if tid < 0:
+        return
+    if task.done():
+        state, text = fut_text(task)
+        R.task_state(tid, state, -1, -1)
+        R.fut_done_js(tid, state, R.s(text))
+        return
+    waiter = task._fut_waiter
+    coro = task.get_coro()
+    if waiter is None:
+        R.task_state(tid, READY, -1, R.chain_id(coro))
+    else:
+        R.task_state(tid, WAITING, obj_id(waiter), R.chain_id(coro))
+
+
+def _idle_message(loop):
+    import asyncio
+
+    waiting = []
+    try:
+        for t in asyncio.all_tasks(loop):
+            w = t._fut_waiter
+            on = getattr(w, "_ls_name", None) or (type(w).__name__ if w is not None else "nothing")
+            chain = bridge.current.chain_id(t.get_coro()) if bridge.current else -1
+            where = ""
+            if chain >= 0:
+                lines = [k for k, v in bridge.current._strings.items() if v == chain]
+                if lines:
+                    where = f" at line {lines[0].split('>')[-1]}"
+            waiting.append(f"{t.get_name()} waits on {on}{where}")
+    except Exception:
+        pass
+    msg = ("the event loop is idle: nothing is ready, no timer is set and nothing "
+           "else can wake it, so CPython would wait here forever")
+    if waiting:
+        msg += ". Waiting: " + "; ".join(sorted(waiting))
+    return msg
+
+
+class Policy(events._AbstractEventLoopPolicy):
+    """CPython 3.11's default policy: get_event_loop() in the main thread
+    creates a loop when none was ever set (tutorial-style module-level code)."""
+
+    class _Local(threading.local):
+        _loop = None
+        _set_called = False
+
+    def __init__(self):
+        self._local = self._Local()
+
+    def get_event_loop(self):
+        if self._local._loop is None and not self._local._set_called:
+            self.set_event_loop(self.new_event_loop())
+        if self._local._loop is None:
+            raise RuntimeError("There is no current event loop in thread %r."
+                               % threading.current_thread().name)
+        return self._local._loop
+
+    def set_event_loop(self, loop):
+        self._local._set_called = True
+        if loop is not None and not isinstance(loop, events.AbstractEventLoop):
+            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")
+        self._local._loop = loop
+
+    def new_event_loop(self):
+        return VirtualEventLoop()
+
+    # Child watchers were part of the 3.11 policy API.
+    def get_child_watcher(self):
+        return None
+
+    def set_child_watcher(self, watcher):
+        pass

@@ -1,0 +1,134 @@
+"""Instrumented Future and Task.
+
+Subclasses of the C `_asyncio.Future` / `_asyncio.Task` (kept for speed: the
+pure-Python ones cost ~1 us more per step). They add only what the loop
+cannot see from its side: creation (with a per-run name and the user line that
+created them), done callbacks added, and plain futures finishing. Task steps
+are observed by the loop after each handle it runs (see loop.py).
+
+Names: CPython numbers tasks Task-1, Task-2... with a counter that lives as
+long as the interpreter; we run many programs in one interpreter, so the
+counter is per run and we always pass an explicit name.
+"""
+
+import sys
+from asyncio import coroutines
+
+from . import bridge
+
+_CFuture = sys.modules["_asyncio"].Future
+_CTask = sys.modules["_asyncio"].Task
+
+
+def obj_id(fut):
+    """The trace id of any future-like object, registering it on first sight."""
+    try:
+        return fut._ls_id
+    except AttributeError:
+        pass
+    R = bridge.current
+    if R is None:
+        return -1
+    oid = R.new_obj()
+    name = type(fut).__name__ + "-" + str(oid)
+    try:
+        fut._ls_id = oid
+        fut._ls_name = name
+    except AttributeError:
+        return -1  # an object that takes no attributes: not tracked
+    R.fut_new(oid, R.s(name), 0)
+    return oid
+
+
+class Future(_CFuture):
+    def __init__(self, *, loop=None):
+        super().__init__(loop=loop)
+        R = bridge.current
+        if R is not None:
+            oid = R.new_obj()
+            self._ls_id = oid
+            name = R.next_future_name()
+            frame = sys._getframe(1)
+            # Name what the future is for when asyncio made it on the user's behalf.
+            purpose = frame.f_code.co_name
+            if purpose == "create_future":
+                frame = frame.f_back
+                purpose = frame.f_code.co_name if frame is not None else ""
+            if frame is not None and frame.f_code.co_filename != R.filename and purpose not in ("<module>",):
+                if purpose.startswith("_"):
+                    purpose = purpose.lstrip("_")
+                label = f"{name} ({purpose})"
+            else:
+                label = name
+            self._ls_name = name
+            R.fut_new(oid, R.s(label), R.user_line(frame))
+
+    def add_done_callback(self, fn, *, context=None):
+        super().add_done_callback(fn, context=context)
+        R = bridge.current
+        if R is not None:
+            oid = obj_id(self)
+            target = getattr(fn, "__self__", None)
+            if isinstance(target, _CTask):
+                label = target.get_name() + " waits on it"
+            else:
+                label = R.callable_name(fn)
+            R.fut_cb_js(oid, R.s(label))
+
+    def set_result(self, result):
+        super().set_result(result)
+        _finished(self)
+
+    def set_exception(self, exception):
+        super().set_exception(exception)
+        _finished(self)
+
+    def cancel(self, msg=None):
+        done = super().cancel(msg=msg)
+        if done:
+            _finished(self)
+        return done
+
+
+def _finished(fut):
+    R = bridge.current
+    if R is not None:
+        state, text = bridge.fut_text(fut)
+        R.fut_done_js(obj_id(fut), state, R.s(text))
+
+
+class Task(_CTask):
+    def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        R = bridge.current
+        if R is not None and coroutines.iscoroutine(coro) or (R is not None and hasattr(coro, "gi_frame")):
+            oid = R.new_obj()
+            self._ls_id = oid
+            if name is None:
+                name = R.next_task_name()
+            self._ls_name = str(name)
+            qual = getattr(coro, "__qualname__", None) or type(coro).__name__
+            self._ls_step = R.s(f"{name}: step {qual}()")
+            R.task_new(oid, R.s(str(name)), R.s(qual + "()"), R.user_line(sys._getframe(1)))
+        elif name is None and R is not None:
+            name = R.next_task_name()
+        super().__init__(coro, loop=loop, name=name, context=context, eager_start=eager_start)
+
+    def set_name(self, value):
+        super().set_name(value)
+        R = bridge.current
+        if R is not None and hasattr(self, "_ls_id"):
+            self._ls_name = str(value)
+            qual = getattr(self.get_coro(), "__qualname__", "coroutine")
+            self._ls_step = R.s(f"{value}: step {qual}()")
+            R.task_new(self._ls_id, R.s(str(value)), R.s(qual + "()"), 0)
+
+    def add_done_callback(self, fn, *, context=None):
+        super().add_done_callback(fn, context=context)
+        R = bridge.current
+        if R is not None and hasattr(self, "_ls_id"):
+            target = getattr(fn, "__self__", None)
+            if isinstance(target, _CTask):
+                label = target.get_name() + " waits on it"
+            else:
+                label = R.callable_name(fn)
+            R.fut_cb_js(self._ls_id, R.s(label))

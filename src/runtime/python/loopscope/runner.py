@@ -1,0 +1,149 @@
+"""Run one user program the way `python3 FILE.py` would, on the virtual loop.
+
+Fresh `__main__` module every run; stdout/stderr recorded; tracebacks printed
+as CPython prints them but without our runtime's frames; at the end the
+module's globals are dropped and the garbage collected, so that late messages
+("Task was destroyed but it is pending!", "coroutine ... was never awaited",
+"Task exception was never retrieved") appear as they do at CPython's exit.
+"""
+
+import builtins
+import gc
+import linecache
+import os
+import sys
+import traceback
+import types
+
+from . import budget, bridge, patches
+from .loop import LoopscopeLimit
+from .output import Recorder
+
+_PKG_DIR = os.path.dirname(os.path.abspath(__file__))
+
+# ErrorKind / LimitKind, mirrored from src/trace/schema.ts.
+_SYNTAX, _UNCAUGHT, _INTERNAL = 0, 1, 2
+_LIMIT_KINDS = {"steps": 0, "time": 1, "idle": 2, "cpu": 3, "output": 4, "stopped": 5}
+
+EXIT_LIMIT = 3  # exit status of a run ended by a Loopscope cap
+
+
+def _filtered_tb(tb):
+    """The traceback without frames of our own package."""
+    frames = []
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith(_PKG_DIR):
+            frames.append(tb)
+        tb = tb.tb_next
+    new = None
+    for t in reversed(frames):
+        new = types.TracebackType(new, t.tb_frame, t.tb_lasti, t.tb_lineno)
+    return new
+
+
+def _clean(exc, seen=None):
+    seen = seen if seen is not None else set()
+    if exc is None or id(exc) in seen:
+        return
+    seen.add(id(exc))
+    exc.__traceback__ = _filtered_tb(exc.__traceback__)
+    _clean(exc.__cause__, seen)
+    _clean(exc.__context__, seen)
+    for sub in getattr(exc, "exceptions", ()) or ():
+        _clean(sub, seen)
+
+
+def _user_line(exc, filename):
+    line = 0
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def run_program(engine, recorder, source, filename, cpu_budget):
+    run = bridge.Run(engine, recorder, filename, None)
+    bridge.current = run
+    out = Recorder(run, 1, "<stdout>")
+    err = Recorder(run, 2, "<stderr>")
+    saved = (sys.stdout, sys.stderr, sys.argv, sys.modules.get("__main__"))
+    sys.stdout, sys.stderr = out, err
+    sys.argv = [filename]
+    code_status = 0
+    try:
+        try:
+            code = compile(source, filename, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            e.__traceback__ = None
+            traceback.print_exception(e)
+            run.flush_output()
+            run.error_js(_SYNTAX, e.lineno or 0, e.offset or 0, f"{type(e).__name__}: {e.msg}")
+            return 1
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        module = types.ModuleType("__main__")
+        module.__file__ = filename
+        module.__builtins__ = builtins
+        sys.modules["__main__"] = module
+        patches.install(run)
+        budget.start(code, cpu_budget, LoopscopeLimit)
+        try:
+            exec(code, module.__dict__)
+        except SystemExit as e:
+            code_status = _exit_status(e)
+        except LoopscopeLimit as e:
+            run.flush_output()
+            code_status = _report_limit(run, e)
+        except BaseException as e:
+            _clean(e)
+            traceback.print_exception(e)
+            run.flush_output()
+            run.error_js(_UNCAUGHT, _user_line(e, filename), 0, "".join(traceback.format_exception_only(e)).strip())
+            code_status = 1
+            e = None
+        # Interpreter shutdown: drop the program's globals and collect, so that
+        # finalizers report what they report at CPython's exit.
+        try:
+            sys.last_exc = sys.last_value = sys.last_traceback = sys.last_type = None
+            budget.reset()
+            module.__dict__.clear()
+            gc.collect()
+            gc.collect()
+        except LoopscopeLimit as e:
+            code_status = _report_limit(run, e)
+        except BaseException:
+            pass
+        return code_status
+    finally:
+        budget.stop()
+        try:
+            patches.uninstall()
+        finally:
+            run.flush_output()
+            sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
+            if saved[3] is not None:
+                sys.modules["__main__"] = saved[3]
+            linecache.cache.pop(filename, None)
+            bridge.current = None
+            for loop in run.loops:
+                loop._ls_run = None
+            run.loops.clear()
+
+
+def _exit_status(e):
+    c = e.code
+    if c is None:
+        return 0
+    if isinstance(c, int):
+        return c
+    print(c, file=sys.stderr)
+    return 1
+
+
+def _report_limit(run, e):
+    msg = f"Loopscope stopped the program: {e.message}."
+    print(msg, file=sys.stderr)
+    run.flush_output()
+    run.limit_js(_LIMIT_KINDS.get(e.kind, 0), e.message)
+    return EXIT_LIMIT
