@@ -72,6 +72,8 @@ export class Engine {
   private size = 0;
   /** Handles left to pop in the current iteration. */
   private todo = 0;
+  /** The handle running now (popped, not yet finished), or -1. */
+  private running = -1;
 
   private readonly timers = new TimerHeap();
   /** Cancelled handle ids (queued or timer) not yet dropped. */
@@ -124,6 +126,7 @@ export class Engine {
    * does not wait for timers.
    */
   beginIteration(stopping: boolean): number {
+    this.finish();
     if (this.steps >= this.maxSteps) return Begin.STEP_LIMIT;
     this.dropCancelledTimers();
     if (this.size === 0 && !stopping) {
@@ -145,8 +148,13 @@ export class Engine {
     return this.todo;
   }
 
-  /** Next handle of this iteration: its id, CANCELLED (dropped; call again), or NONE. */
+  /**
+   * Next handle of this iteration: its id, CANCELLED (dropped; call again), or
+   * NONE. Popping also finishes the handle popped before it, so the adapter
+   * needs no separate call per step (each Python->JS call costs ~0.5 µs).
+   */
   popReady(): number {
+    if (this.running >= 0) this.finish();
     if (this.todo === 0) return NONE;
     this.todo--;
     const h = this.ring[this.head];
@@ -157,12 +165,16 @@ export class Engine {
       return CANCELLED;
     }
     this.steps++;
+    this.running = h;
     this.sink?.run(h);
     return h;
   }
 
-  /** The handle popped last has finished running. */
-  finish(h: number): void {
+  /** The handle popped last has finished running (popReady and beginIteration imply it). */
+  finish(): void {
+    if (this.running < 0) return;
+    const h = this.running;
+    this.running = -1;
     this.sink?.done(h);
   }
 

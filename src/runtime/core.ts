@@ -3,6 +3,7 @@
 // fresh Engine + TraceRecorder and return its trace. No DOM, no Node APIs.
 
 import { Engine } from '../engine/engine.ts';
+import { makeBridge } from './bridge.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import { ErrorKind, LimitKind, Op, OPERANDS, type Trace } from '../trace/schema.ts';
 
@@ -57,11 +58,7 @@ export class LoopscopeRuntime {
   readonly pythonVersion: string;
   private readonly runProgram: (...args: unknown[]) => number;
 
-  private constructor(
-    private readonly py: PyodideLike,
-    runProgram: (...args: unknown[]) => number,
-    pythonVersion: string,
-  ) {
+  private constructor(runProgram: (...args: unknown[]) => number, pythonVersion: string) {
     this.runProgram = runProgram;
     this.pythonVersion = pythonVersion;
   }
@@ -80,7 +77,7 @@ import loopscope
 `);
     const fn = py.runPython('loopscope.run_program') as (...args: unknown[]) => number;
     const version = String(py.runPython('import sys; sys.version.split()[0]'));
-    return new LoopscopeRuntime(py, fn, version);
+    return new LoopscopeRuntime(fn, version);
   }
 
   /** Run a program to completion (or to a cap) and return its trace. Synchronous. */
@@ -98,7 +95,8 @@ import loopscope
     let capped = false;
     // Output passes through here on its way into the trace, to enforce the cap.
     const recordOut = recorder.out.bind(recorder);
-    recorder.out = (fd: number, text: string) => {
+    const bridge = makeBridge(engine, recorder);
+    bridge.out = (fd: number, text: string) => {
       if (capped) return;
       if (written + text.length > cap) {
         text = text.slice(0, Math.max(0, cap - written));
@@ -121,7 +119,7 @@ import loopscope
     const t0 = Date.now();
     let exitCode: number;
     try {
-      exitCode = Number(this.runProgram(engine, recorder, source, filename, opts.cpuBudget ?? DEFAULTS.cpuBudget));
+      exitCode = Number(this.runProgram(bridge, source, filename, opts.cpuBudget ?? DEFAULTS.cpuBudget));
     } catch (err) {
       // A failure of the runtime itself (not of the user's program).
       const msg = `Loopscope internal error: ${err instanceof Error ? err.message : String(err)}`;
@@ -130,6 +128,7 @@ import loopscope
       stderr.push(msg + '\n');
       exitCode = 70;
     }
+    engine.finish();
     recorder.exit(exitCode);
     const trace = recorder.finish({
       filename,

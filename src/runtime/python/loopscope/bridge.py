@@ -8,40 +8,57 @@ first, so each distinct label crosses once.
 """
 
 import reprlib
-import sys
+from asyncio import AbstractEventLoop as _AbstractEventLoop
 
 # Task states, mirrored from src/trace/schema.ts (TaskState).
 PENDING, READY, RUNNING, WAITING, DONE, CANCELLED, FAILED = range(7)
+
+# Packing of label and owner into one number (src/runtime/bridge.ts).
+OWNER_SPAN = 1 << 26
+
+
+def pack_owner_none(label):
+    return label * OWNER_SPAN
+
+
+def pack_callback_of(label, fid):
+    return label * OWNER_SPAN + (2 + 2 * fid if fid >= 0 else 0)
+
+
+def pack_task_state(state, wait_on, chain):
+    return ((chain + 1) * OWNER_SPAN + wait_on + 1) * 8 + state
 
 current = None  # the Run in progress, or None
 
 
 class Run:
-    def __init__(self, engine, recorder, filename, options):
+    def __init__(self, js, filename, options):
         self.filename = filename
         self.options = options
-        # Engine (scheduling) methods.
-        self.soon = engine.callSoon
-        self.at = engine.callAt
-        self.cancel = engine.cancel
-        self.begin = engine.beginIteration
-        self.pop = engine.popReady
-        self.finish = engine.finish
-        self.block_js = engine.block
-        self._engine = engine
-        # Recorder (facts) methods.
-        self._intern_js = recorder.intern
-        self.task_new = recorder.taskNew
-        self.task_state = recorder.taskState
-        self.fut_new = recorder.futNew
-        self.fut_cb_js = recorder.futCb
-        self.fut_done_js = recorder.futDone
-        self.out_js = recorder.out
-        self.loop_event = recorder.loop
-        self.limit_js = recorder.limit
-        self.error_js = recorder.error
-        self.net_js = recorder.net
-        self.line_js = recorder.line
+        # Scheduling (src/runtime/bridge.ts): ids are assigned on the JS side.
+        self.soon = js.soon
+        self.soon_task = js.soonTask
+        self.at = js.at
+        self.cancel = js.cancel
+        self.begin = js.begin
+        self.pop = js.pop
+        self.pop_task = js.popTask
+        self.finish = js.finish
+        self.block_js = js.block
+        self._now = js.now
+        # Facts.
+        self._intern_js = js.intern
+        self.task_new = js.taskNew
+        self.task_state = js.taskState
+        self.fut_new = js.futNew
+        self.fut_cb_js = js.futCb
+        self.fut_done_js = js.futDone
+        self.out_js = js.out
+        self.loop_event = js.loop
+        self.limit_js = js.limit
+        self.error_js = js.error
+        self.net_js = js.net
+        self.line_js = js.line
         self._strings = {"": 0}
         self._next_obj = 0
         self._next_task_no = 0
@@ -49,6 +66,8 @@ class Run:
         self._next_loop = 0
         self._chains = {}
         self.in_executor = None  # label of the function run by run_in_executor
+        self._names = {}
+        self._label_counts = {}
         self._repr = reprlib.Repr()
         self._repr.maxstring = 24
         self._repr.maxother = 24
@@ -93,7 +112,7 @@ class Run:
 
     def now(self):
         # float(): a JS number with an integral value arrives as a Python int.
-        return float(self._engine.now)
+        return float(self._now())
 
     def block(self, seconds, kind, label):
         self.block_js(seconds, kind, self.s(label))
@@ -127,6 +146,8 @@ class Run:
                 break
             if frame.f_code.co_filename == fn:
                 lines.append(frame.f_lineno)
+            elif lines:
+                break  # below the user's code: asyncio's own frames
             coro = nxt
         if not lines:
             return -1
@@ -138,35 +159,57 @@ class Run:
         return cid
 
     # ---- labels --------------------------------------------------------------
+    # Labels say what a handle will do the way a person would ("fire('late')",
+    # "hello_world(loop)"). They are built on the hot path, so common argument
+    # types take a fast path, and a callable that has already produced
+    # LABELS_PER_CALLABLE distinct labels gets "name(...)" from then on: a
+    # million-step program would otherwise intern a million strings.
+    LABELS_PER_CALLABLE = 200
+
     def short(self, obj):
         """How a person would name an argument in a label."""
+        t = type(obj)
+        if t is int or t is float or t is bool or obj is None:
+            return str(obj)
+        if t is str:
+            return repr(obj) if len(obj) <= 24 else repr(obj[:21]) + "..."
         ls = getattr(obj, "_ls_name", None)
         if ls is not None:
             return ls
+        if isinstance(obj, _AbstractEventLoop):
+            return "loop"
         try:
-            from asyncio import AbstractEventLoop
-
-            if isinstance(obj, AbstractEventLoop):
-                return "loop"
             return self._repr.repr(obj)
         except Exception:
-            return type(obj).__name__
+            return t.__name__
 
     def callable_name(self, cb):
+        name = self._names.get(cb)
+        if name is not None:
+            return name
         name = getattr(cb, "__qualname__", None) or getattr(cb, "__name__", None)
         if name is None:
             inner = getattr(cb, "func", None)  # functools.partial
-            if inner is not None:
-                return "partial(" + self.callable_name(inner) + ")"
-            return type(cb).__name__
-        if name.startswith("BaseEventLoop.") or name.startswith("VirtualEventLoop."):
+            name = "partial(" + self.callable_name(inner) + ")" if inner is not None else type(cb).__name__
+        elif name.startswith("BaseEventLoop.") or name.startswith("VirtualEventLoop."):
             name = "loop." + name.split(".", 1)[1]
+        try:
+            if len(self._names) < 10_000:
+                self._names[cb] = name
+        except TypeError:
+            pass  # unhashable callable
         return name
 
     def call_label(self, cb, args):
         try:
             name = self.callable_name(cb)
-            return name + "(" + ", ".join(self.short(a) for a in args) + ")"
+            if not args:
+                return name + "()"
+            n = self._label_counts.get(name, 0)
+            if n >= self.LABELS_PER_CALLABLE:
+                return name + "(...)"
+            self._label_counts[name] = n + 1
+            return name + "(" + ", ".join([self.short(a) for a in args]) + ")"
         except Exception:
             return "callback"
 

@@ -13,9 +13,9 @@ import threading
 from asyncio import base_events, events
 
 from . import bridge, budget
-from .bridge import CANCELLED, DONE, FAILED, READY, WAITING, fut_text
+from .bridge import READY, WAITING, fut_text, pack_callback_of, pack_owner_none, pack_task_state
 from .net import NetworkMixin
-from .objects import Future, Task, _CTask, obj_id
+from .objects import Future, Task, obj_id
 
 # Engine beginIteration codes (src/engine/engine.ts, Begin).
 _IDLE, _STEP_LIMIT, _TIME_LIMIT = -1, -2, -3
@@ -72,26 +72,18 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         handle = _Handle(callback, args, self, context)
         if handle._source_traceback:
             del handle._source_traceback[-1]
-        hid = self._next_handle
-        self._next_handle = hid + 1
-        handle._ls_id = hid
-        self._handles[hid] = handle
         R = self._ls_run
         target = getattr(callback, "__self__", None)
-        if target is not None and isinstance(target, _CTask):
-            # A task step (first step, after a bare yield, or a wakeup).
-            tid = getattr(target, "_ls_id", -1)
-            if args:
-                label = R.s(R.call_label(callback, ()) if tid < 0 else
-                            f"{target._ls_name}: step {target.get_coro().__qualname__}() ({R.short(args[0])} done)")
-            else:
-                label = getattr(target, "_ls_step", 0)
-            R.soon(hid, label, tid)
+        if isinstance(target, Task) and hasattr(target, "_ls_id"):
+            # A task step: its first, after a bare yield, or a wakeup (args = (future,)).
+            hid = R.soon_task(target._ls_id)
         elif args and hasattr(args[0], "_asyncio_future_blocking"):
             # A done callback: futures call their callbacks as callback(fut).
-            R.soon(hid, R.s(R.call_label(callback, args)), -obj_id(args[0]) - 2)
+            hid = R.soon(pack_callback_of(R.s(R.call_label(callback, args)), obj_id(args[0])))
         else:
-            R.soon(hid, R.s(R.call_label(callback, args)), -1)
+            hid = R.soon(pack_owner_none(R.s(R.call_label(callback, args))))
+        handle._ls_id = hid
+        self._handles[hid] = handle
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
@@ -112,16 +104,15 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         timer = _TimerHandle(when, callback, args, self, context)
         if timer._source_traceback:
             del timer._source_traceback[-1]
-        hid = self._next_handle
-        self._next_handle = hid + 1
-        timer._ls_id = hid
         timer._scheduled = True
-        self._handles[hid] = timer
         R = self._ls_run
-        owner = -1
+        label = R.s(R.call_label(callback, args))
         if args and hasattr(args[0], "_asyncio_future_blocking"):
-            owner = -obj_id(args[0]) - 2
-        R.at(hid, float(when), R.s(R.call_label(callback, args)), owner)
+            hid = R.at(pack_callback_of(label, obj_id(args[0])), float(when))
+        else:
+            hid = R.at(pack_owner_none(label), float(when))
+        timer._ls_id = hid
+        self._handles[hid] = timer
         return timer
 
     def _timer_handle_cancelled(self, handle):
@@ -139,26 +130,34 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         if n < 0:
             self._ls_limit(n)
         pop = R.pop
-        finish = R.finish
+        pop_task = R.pop_task
         handles = self._handles
-        for _ in range(n):
-            hid = pop()
+        hid = pop()
+        # pop() / pop_task() also finish the previous handle; the last call of
+        # the iteration returns NONE (-1). CANCELLED (-2): dropped, go on.
+        while hid != -1:
             if hid < 0:
-                continue  # cancelled: already dropped from _handles
+                hid = pop()
+                continue
             handle = handles.pop(hid)
             if type(handle) is _TimerHandle:
                 handle._scheduled = False
-            budget.reset()
+            budget._count = 0
             if self._debug:
                 self._current_handle = handle
-            handle._run()
-            self._current_handle = None
+                handle._run()
+                self._current_handle = None
+            else:
+                handle._run()
+            out = R.out_last
+            if out is not None and out.buf:
+                R.flush_output()
             cb = handle._callback
             target = getattr(cb, "__self__", None) if cb is not None else None
-            if target is not None and isinstance(target, _CTask):
-                _observe_task(R, target)
-            R.flush_output()
-            finish(hid)
+            if isinstance(target, Task):
+                hid = pop_task(_task_state(R, target))
+            else:
+                hid = pop()
         handle = None
 
     def _ls_limit(self, code):
@@ -219,22 +218,18 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         self._default_executor = executor
 
 
-def _observe_task(R, task):
-    """Record where a task stands after one of its steps ran."""
-    tid = getattr(task, "_ls_id", -1)
-    if tid < 0:
-        return
+def _task_state(R, task):
+    """Where a task stands after one of its steps ran, packed for pop_task."""
     if task.done():
         state, text = fut_text(task)
-        R.task_state(tid, state, -1, -1)
-        R.fut_done_js(tid, state, R.s(text))
-        return
+        tid = getattr(task, "_ls_id", -1)
+        if tid >= 0:
+            R.fut_done_js(tid, state, R.s(text))
+        return pack_task_state(state, -1, -1)
     waiter = task._fut_waiter
-    coro = task.get_coro()
     if waiter is None:
-        R.task_state(tid, READY, -1, R.chain_id(coro))
-    else:
-        R.task_state(tid, WAITING, obj_id(waiter), R.chain_id(coro))
+        return pack_task_state(READY, -1, R.chain_id(task.get_coro()))
+    return pack_task_state(WAITING, obj_id(waiter), R.chain_id(task.get_coro()))
 
 
 def _idle_message(loop):

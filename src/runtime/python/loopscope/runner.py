@@ -63,8 +63,8 @@ def _user_line(exc, filename):
     return line
 
 
-def run_program(engine, recorder, source, filename, cpu_budget):
-    run = bridge.Run(engine, recorder, filename, None)
+def run_program(js, source, filename, cpu_budget):
+    run = bridge.Run(js, filename, None)
     bridge.current = run
     out = Recorder(run, 1, "<stdout>")
     err = Recorder(run, 2, "<stderr>")

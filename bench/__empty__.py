@@ -1,0 +1,1 @@
+# empty: python3 start-up baseline

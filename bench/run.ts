@@ -1,0 +1,98 @@
+// `npm run bench`: Loopscope's cost per loop step with full recording, as a
+// ratio to python3 running the same program in the same session; trace bytes
+// per step; time to seek a random step. Figures, not assertions.
+//
+// python3's figure is CPU time (user + sys, from getrusage) of the program
+// minus the interpreter's start-up, so that timer programs (which really
+// sleep on CPython) are compared on work done, not on waiting.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nodeRuntime } from '../src/runtime/node.ts';
+import type { Trace } from '../src/trace/schema.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PROGRAMS = join(HERE, 'programs');
+
+const PY_CPU = `
+import resource, runpy, sys
+runpy.run_path(sys.argv[1], run_name="__main__")
+r = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write("LOOPSCOPE_CPU %.6f\\n" % (r.ru_utime + r.ru_stime))
+`;
+
+function python3Cpu(path: string): { seconds: number; stdout: string } | null {
+  const p = spawnSync('python3', ['-c', PY_CPU, path], { encoding: 'utf8', env: { ...process.env, PYTHONHASHSEED: '0' }, maxBuffer: 1 << 28 });
+  if (p.error || p.status !== 0) return null;
+  const m = /LOOPSCOPE_CPU ([\d.]+)/.exec(p.stderr);
+  return m ? { seconds: Number(m[1]), stdout: p.stdout } : null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function seekFigure(trace: Trace): Promise<string> {
+  const seekPath = join(HERE, '..', 'src', 'trace', 'seek.ts');
+  if (!existsSync(seekPath) || trace.steps.length === 0) return 'n/a';
+  const mod = (await import('../src/trace/seek.ts')) as Record<string, unknown>;
+  const Player = mod.TracePlayer as (new (t: Trace) => { snapshot(k: number): unknown }) | undefined;
+  if (!Player) return 'n/a';
+  const t0 = performance.now();
+  const player = new Player(trace);
+  const build = performance.now() - t0;
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const k = Math.floor(rand() * (trace.steps.length + 1));
+    const s = performance.now();
+    player.snapshot(k);
+    times.push(performance.now() - s);
+  }
+  return `seek median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (index build ${build.toFixed(0)} ms)`;
+}
+
+export async function runBench(args: string[]): Promise<number> {
+  const quick = args.includes('--quick');
+  const only = args.filter((a) => !a.startsWith('--'));
+  const files = readdirSync(PROGRAMS)
+    .filter((f) => f.endsWith('.py') && (only.length === 0 || only.some((o) => f.includes(o))))
+    .sort();
+  const rt = await nodeRuntime();
+  const base = python3Cpu(join(HERE, '__empty__.py'));
+  console.log(`Loopscope bench — Pyodide CPython ${rt.pythonVersion} on the virtual loop vs native python3 (CPU time, start-up subtracted)`);
+  console.log(`targets: <= 2.5x native per step, <= 100 trace bytes per step, seek <= 16 ms\n`);
+  // Warm-up: the first runs after loading are slower (the wasm is not yet optimised).
+  for (let i = 0; i < 3; i++) rt.run('import asyncio\nasync def m():\n    await asyncio.sleep(0)\nasyncio.run(m())\n', { filename: 'warmup.py' });
+  for (const f of files) {
+    const path = join(PROGRAMS, f);
+    let source = readFileSync(path, 'utf8');
+    if (quick) source = source.replace(/^(\w+) = ([\d_]+)$/gm, (_m, n, v) => `${n} = ${Math.max(1, Math.floor(Number(v.replace(/_/g, '')) / 10))}`);
+    const t0 = performance.now();
+    const r = rt.run(source, { filename: path, maxSteps: 50_000_000, cpuBudget: 1e9, maxOutputBytes: 1 << 20 });
+    const ms = performance.now() - t0;
+    const steps = r.trace.steps.length;
+    const perStep = (ms * 1000) / Math.max(1, steps);
+    const bytes = r.trace.ops.byteLength + r.trace.steps.byteLength + r.trace.times.length * 8;
+    let line = `${basename(f, '.py').padEnd(16)} ${steps.toLocaleString('en').padStart(10)} steps  ${(ms / 1000).toFixed(2)} s  ${perStep.toFixed(2)} µs/step  ${(bytes / Math.max(1, steps)).toFixed(1)} B/step`;
+    if (!quick) {
+      const native = python3Cpu(path);
+      if (native && base) {
+        const nativeSec = Math.max(1e-6, native.seconds - base.seconds);
+        const nativePerStep = (nativeSec * 1e6) / Math.max(1, steps);
+        line += `  | python3 ${nativePerStep.toFixed(2)} µs/step  ratio ${(perStep / nativePerStep).toFixed(2)}x`;
+        if (native.stdout !== r.stdout) line += '  (OUTPUT DIFFERS)';
+      } else {
+        line += '  | python3 not available';
+      }
+    }
+    console.log(line);
+    if (r.exitCode !== 0) console.log(`   exit ${r.exitCode}: ${r.stderr.slice(-300)}`);
+    console.log(`   ${await seekFigure(r.trace)}`);
+  }
+  return 0;
+}

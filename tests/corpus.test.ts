@@ -1,0 +1,43 @@
+// Every program of the shared oracle corpus (when ../shared/corpus is beside
+// the project, as in CI) and every program of our own tests/programs must
+// print exactly what CPython prints.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { LoopscopeRuntime } from '../src/runtime/core.ts';
+import { nodeRuntime } from '../src/runtime/node.ts';
+import { loadCases, OWN_PROGRAMS, SHARED_CORPUS, type ProgramCase } from './programs.ts';
+
+let rt: LoopscopeRuntime;
+beforeAll(async () => {
+  rt = await nodeRuntime();
+});
+
+function check(c: ProgramCase, defaultExit: number | null) {
+  const r = rt.run(c.source, { filename: c.path, cpuBudget: 20_000_000, maxOutputBytes: 1 << 26 });
+  expect(r.stdout, `stdout of ${c.name}\n--- stderr:\n${r.stderr}`).toBe(c.stdout);
+  for (const line of c.stderrLines) expect(r.stderr, `stderr of ${c.name}`).toContain(line);
+  const exit = c.exit ?? defaultExit;
+  if (exit !== null) expect(r.exitCode, `exit status of ${c.name}\n--- stderr:\n${r.stderr}`).toBe(exit);
+}
+
+// The transports issue owns these; until its work lands they are skipped by name.
+const TRANSPORT_PENDING = /^(transport-|streams-|udp-|subprocess-)/;
+const transportsLanded = false;
+
+const suites: Array<[string, string, number | null]> = [
+  ['shared corpus', SHARED_CORPUS, null],
+  ['shared corpus seeds', join(SHARED_CORPUS, 'seeds'), null],
+  ['own programs', OWN_PROGRAMS, null],
+];
+
+for (const [title, dir, defaultExit] of suites) {
+  const cases = loadCases(dir);
+  describe.skipIf(cases.length === 0)(title, () => {
+    for (const c of cases) {
+      const skip = c.skip ?? (!transportsLanded && TRANSPORT_PENDING.test(c.name) ? 'transports issue' : null);
+      if (skip) it.skip(`${c.name} (skipped: ${skip})`, () => {});
+      else it(c.name, () => check(c, defaultExit));
+    }
+  });
+}
