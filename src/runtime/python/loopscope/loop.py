@@ -126,6 +126,9 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
     # ---- one iteration --------------------------------------------------------
     def _run_once(self):
         R = self._ls_run
+        out = R.out_last
+        if out is not None and out.buf:
+            R.flush_output()  # what the top level printed belongs before this iteration
         n = R.begin(self._stopping)
         if n < 0:
             self._ls_limit(n)

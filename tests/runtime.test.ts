@@ -1,0 +1,132 @@
+// The runtime end to end in Node: bad input, caps, and the facts a run records.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoopscopeRuntime } from '../src/runtime/core.ts';
+import { nodeRuntime } from '../src/runtime/node.ts';
+import { Op, OPERANDS, TaskState, type Trace } from '../src/trace/schema.ts';
+
+let rt: LoopscopeRuntime;
+beforeAll(async () => {
+  rt = await nodeRuntime();
+});
+
+/** Events of a trace as [op, ...operands] tuples. */
+function events(t: Trace): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < t.ops.length; i += 1 + OPERANDS[t.ops[i]]) out.push(Array.from(t.ops.subarray(i, i + 1 + OPERANDS[t.ops[i]])));
+  return out;
+}
+const str = (t: Trace, id: number) => t.strings[id];
+
+describe('bad input', () => {
+  it('reports a syntax error with CPython\'s message, line and column', () => {
+    const r = rt.run('import asyncio\n\ndef f(:\n    pass\n', { filename: 'main.py' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('File "main.py", line 3');
+    expect(r.stderr).toContain('SyntaxError: invalid syntax');
+    expect(r.syntaxError).toEqual({ line: 3, col: 7, message: 'SyntaxError: invalid syntax' });
+  });
+
+  it('stops a CPU loop that never yields, then runs the next program normally', () => {
+    const r = rt.run('import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n', { cpuBudget: 100_000 });
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toContain('Loopscope stopped the program');
+    expect(r.stderr).toContain('endless loop');
+    const next = rt.run('print("fine")\n');
+    expect(next.stdout).toBe('fine\n');
+    expect(next.exitCode).toBe(0);
+  });
+
+  it('ends an idle loop with a message naming the waiting task', () => {
+    const src = 'import asyncio\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    await fut\nasyncio.run(main())\n';
+    const r = rt.run(src);
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toMatch(/idle/);
+    expect(r.stderr).toContain('Task-1 waits on Future-1 at line 4');
+  });
+
+  it('caps huge output with a note and keeps the run alive', () => {
+    const r = rt.run('for i in range(100000):\n    print("x" * 50)\nprint("end")\n', { maxOutputBytes: 10_000 });
+    expect(r.stdout.length).toBeLessThanOrEqual(10_000);
+    expect(r.stderr).toContain('output capped');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('shows tracebacks in the user\'s line numbers without runtime frames', () => {
+    const r = rt.run('import asyncio\n\nasync def main():\n    raise ValueError("boom")\n\nasyncio.run(main())\n', { filename: 'main.py' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('File "main.py", line 6, in <module>');
+    expect(r.stderr).toContain('File "main.py", line 4, in main');
+    expect(r.stderr).toContain('ValueError: boom');
+    expect(r.stderr).not.toContain('loopscope');
+  });
+
+  it('stops at the step cap and says so', () => {
+    const r = rt.run('import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n', { maxSteps: 100 });
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toContain('step limit');
+    expect(r.trace.steps.length).toBe(100);
+  });
+});
+
+describe('recorded facts', () => {
+  it('records tasks, their states, the futures they wait on and the await line', () => {
+    const src = [
+      'import asyncio',
+      'async def worker(n):',
+      '    await asyncio.sleep(n)',
+      '    return n',
+      'async def main():',
+      '    return await asyncio.gather(worker(1), worker(2))',
+      'print(asyncio.run(main()))',
+    ].join('\n') + '\n';
+    const r = rt.run(src);
+    expect(r.stdout).toBe('[1, 2]\n');
+    const ev = events(r.trace);
+    const names = ev.filter((e) => e[0] === Op.TASK_NEW).map((e) => str(r.trace, e[2]));
+    // asyncio.run's clean-up (shutdown_asyncgens, shutdown_default_executor) makes Task-4 and Task-5, as on CPython.
+    expect(names.slice(0, 3)).toEqual(['Task-1', 'Task-2', 'Task-3']);
+    const waits = ev.filter((e) => e[0] === Op.TASK_STATE && e[2] === TaskState.WAITING);
+    // Task-2 and Task-3 wait at line 3 on their sleep futures; Task-1 waits at line 6 on the gather.
+    expect(waits.map((e) => str(r.trace, e[4]))).toEqual(expect.arrayContaining(['3', '6']));
+    const done = ev.filter((e) => e[0] === Op.TASK_STATE && e[2] === TaskState.DONE).map((e) => e[1]);
+    expect(done.length).toBe(names.length);
+    const timers = ev.filter((e) => e[0] === Op.AT);
+    expect(timers.map((e) => r.trace.times[e[4]])).toEqual([1, 2]);
+    expect(r.trace.times).toContain(2); // the clock reached t=2
+  });
+
+  it('labels callbacks the way a person would say them', () => {
+    const src = 'import asyncio\ndef hello_world(loop):\n    print("Hello World")\n    loop.stop()\nloop = asyncio.new_event_loop()\nloop.call_soon(hello_world, loop)\nloop.call_later(1, print, "late")\nloop.run_forever()\n';
+    const r = rt.run(src);
+    const labels = events(r.trace).filter((e) => e[0] === Op.SOON || e[0] === Op.AT).map((e) => str(r.trace, e[2]));
+    expect(labels).toEqual(['hello_world(loop)', "print('late')"]);
+  });
+
+  it('records time.sleep in a coroutine as a blocking call on virtual time', () => {
+    const src = 'import asyncio, time\nasync def main():\n    loop = asyncio.get_running_loop()\n    t0 = loop.time()\n    time.sleep(1.5)\n    print(loop.time() - t0)\nasyncio.run(main())\n';
+    const r = rt.run(src);
+    expect(r.stdout).toBe('1.5\n');
+    const blocks = events(r.trace).filter((e) => e[0] === Op.BLOCK);
+    expect(blocks.length).toBe(1);
+    expect(r.trace.times[blocks[0][3]]).toBe(1.5);
+    expect(str(r.trace, blocks[0][2])).toBe('time.sleep(1.5)');
+  });
+
+  it('tags output with the step that printed it', () => {
+    const r = rt.run('import asyncio\nloop = asyncio.new_event_loop()\nprint("top")\nloop.call_soon(print, "a")\nloop.call_soon(loop.stop)\nloop.run_forever()\n');
+    const ev = events(r.trace);
+    const firstRun = ev.findIndex((e) => e[0] === Op.RUN);
+    const outs = ev.map((e, i) => [e, i] as const).filter(([e]) => e[0] === Op.OUT);
+    expect(outs.map(([e]) => str(r.trace, e[2]))).toEqual(['top\n', 'a\n']);
+    expect(outs[0][1]).toBeLessThan(firstRun);
+    expect(outs[1][1]).toBeGreaterThan(firstRun);
+  });
+
+  it('gives every run fresh globals and task numbering', () => {
+    const a = rt.run('import asyncio\nx = 1\nasync def m():\n    print(asyncio.current_task().get_name())\nasyncio.run(m())\n');
+    const b = rt.run('import asyncio\nprint("x" in globals())\nasync def m():\n    print(asyncio.current_task().get_name())\nasyncio.run(m())\n');
+    expect(a.stdout).toBe('Task-1\n');
+    expect(b.stdout).toBe('False\nTask-1\n');
+  });
+});
