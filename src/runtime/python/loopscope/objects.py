@@ -40,7 +40,23 @@ def obj_id(fut):
     return oid
 
 
-class Future(_CFuture):
+class _StandsForBase(type):
+    """asyncio.Future / asyncio.Task are replaced by our subclasses during a run,
+    but futures that asyncio makes from the C classes (e.g. gather's
+    _GatheringFuture) must still pass isinstance(x, asyncio.Future)."""
+
+    def __instancecheck__(cls, obj):
+        base = cls.__dict__.get("_ls_stands_for")
+        return isinstance(obj, base) if base is not None else type.__instancecheck__(cls, obj)
+
+    def __subclasscheck__(cls, sub):
+        base = cls.__dict__.get("_ls_stands_for")
+        return issubclass(sub, base) if base is not None else type.__subclasscheck__(cls, sub)
+
+
+class Future(_CFuture, metaclass=_StandsForBase):
+    _ls_stands_for = _CFuture
+
     def __init__(self, *, loop=None):
         super().__init__(loop=loop)
         R = bridge.current
@@ -97,7 +113,9 @@ def _finished(fut):
         R.fut_done_js(obj_id(fut), state, R.s(text))
 
 
-class Task(_CTask):
+class Task(_CTask, metaclass=_StandsForBase):
+    _ls_stands_for = _CTask
+
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
         R = bridge.current
         if R is not None and coroutines.iscoroutine(coro) or (R is not None and hasattr(coro, "gi_frame")):
