@@ -77,7 +77,9 @@ export async function runBench(args: string[]): Promise<number> {
     const ms = performance.now() - t0;
     const steps = r.trace.steps.length;
     const perStep = (ms * 1000) / Math.max(1, steps);
-    const bytes = r.trace.ops.byteLength + r.trace.steps.byteLength + r.trace.times.length * 8;
+    // Everything a stored trace holds: events, step index, times and the string table.
+    const stringBytes = r.trace.strings.reduce((n, s) => n + Buffer.byteLength(s) + 1, 0);
+    const bytes = r.trace.ops.byteLength + r.trace.steps.byteLength + r.trace.times.length * 8 + stringBytes;
     let line = `${basename(f, '.py').padEnd(16)} ${steps.toLocaleString('en').padStart(10)} steps  ${(ms / 1000).toFixed(2)} s  ${perStep.toFixed(2)} µs/step  ${(bytes / Math.max(1, steps)).toFixed(1)} B/step`;
     if (!quick) {
       const native = python3Cpu(path);

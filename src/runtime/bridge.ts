@@ -83,6 +83,7 @@ export function makeBridge(engine: Engine, rec: TraceRecorder) {
     },
     taskState: (t: number, state: number, waitOn: number, chain: number) => rec.taskState(t, state, waitOn, chain),
     futNew: (f: number, label: number, line: number) => rec.futNew(f, label, line),
+    futNewText: (f: number, label: string, line: number) => rec.futNew(f, rec.intern(label), line),
     futCb: (f: number, label: number) => rec.futCb(f, label),
     futDone: (f: number, state: number, text: number) => rec.futDone(f, state, text),
     out: (fd: number, text: string) => rec.out(fd, text),

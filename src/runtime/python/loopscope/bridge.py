@@ -51,6 +51,7 @@ class Run:
         self.task_new = js.taskNew
         self.task_state = js.taskState
         self.fut_new = js.futNew
+        self.fut_new_text = js.futNewText  # label as text: interned on the JS side (one crossing)
         self.fut_cb_js = js.futCb
         self.fut_done_js = js.futDone
         self.out_js = js.out

@@ -77,19 +77,14 @@ class Future(_CFuture, metaclass=_StandsForBase):
             else:
                 label = name
             self._ls_name = name
-            R.fut_new(oid, R.s(label), R.user_line(frame))
+            R.fut_new_text(oid, label, R.user_line(frame))
 
     def add_done_callback(self, fn, *, context=None):
         super().add_done_callback(fn, context=context)
         R = bridge.current
-        if R is not None:
-            oid = obj_id(self)
-            target = getattr(fn, "__self__", None)
-            if isinstance(target, _CTask):
-                label = target.get_name() + " waits on it"
-            else:
-                label = R.callable_name(fn)
-            R.fut_cb_js(oid, R.s(label))
+        if R is not None and not isinstance(getattr(fn, "__self__", None), _CTask):
+            # A task waiting on this future is recorded by its WAITING state.
+            R.fut_cb_js(obj_id(self), R.s(R.callable_name(fn)))
 
     def set_result(self, result):
         super().set_result(result)
@@ -125,7 +120,6 @@ class Task(_CTask, metaclass=_StandsForBase):
                 name = R.next_task_name()
             self._ls_name = str(name)
             qual = getattr(coro, "__qualname__", None) or type(coro).__name__
-            self._ls_step = R.s(f"{name}: step {qual}()")
             R.task_new(oid, R.s(str(name)), R.s(qual + "()"), R.user_line(sys._getframe(1)))
         elif name is None and R is not None:
             name = R.next_task_name()
@@ -137,16 +131,10 @@ class Task(_CTask, metaclass=_StandsForBase):
         if R is not None and hasattr(self, "_ls_id"):
             self._ls_name = str(value)
             qual = getattr(self.get_coro(), "__qualname__", "coroutine")
-            self._ls_step = R.s(f"{value}: step {qual}()")
             R.task_new(self._ls_id, R.s(str(value)), R.s(qual + "()"), 0)
 
     def add_done_callback(self, fn, *, context=None):
         super().add_done_callback(fn, context=context)
         R = bridge.current
-        if R is not None and hasattr(self, "_ls_id"):
-            target = getattr(fn, "__self__", None)
-            if isinstance(target, _CTask):
-                label = target.get_name() + " waits on it"
-            else:
-                label = R.callable_name(fn)
-            R.fut_cb_js(self._ls_id, R.s(label))
+        if R is not None and hasattr(self, "_ls_id") and not isinstance(getattr(fn, "__self__", None), _CTask):
+            R.fut_cb_js(self._ls_id, R.s(R.callable_name(fn)))
