@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { LoopscopeRuntime } from '../src/runtime/core.ts';
 import { nodeRuntime } from '../src/runtime/node.ts';
-import { loadCases, OWN_PROGRAMS, SHARED_CORPUS, type ProgramCase } from './programs.ts';
+import { GALLERY, loadCases, OWN_PROGRAMS, SHARED_CORPUS, type ProgramCase } from './programs.ts';
 
 let rt: LoopscopeRuntime;
 beforeAll(async () => {
@@ -29,6 +29,7 @@ const suites: Array<[string, string, number | null]> = [
   ['shared corpus', SHARED_CORPUS, null],
   ['shared corpus seeds', join(SHARED_CORPUS, 'seeds'), null],
   ['own programs', OWN_PROGRAMS, null],
+  ['gallery examples', GALLERY, 0],
 ];
 
 for (const [title, dir, defaultExit] of suites) {

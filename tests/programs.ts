@@ -23,6 +23,7 @@ export interface ProgramCase {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED_CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 export const OWN_PROGRAMS = join(ROOT, 'tests', 'programs');
+export const GALLERY = join(ROOT, 'src', 'examples');
 
 export function loadCases(dir: string): ProgramCase[] {
   if (!existsSync(dir)) return [];
