@@ -1,0 +1,54 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App.tsx';
+import { getClient, restoreAutosave, startAutosave, useStore } from './state/store.ts';
+import { parseHash } from './state/share.ts';
+import { EXAMPLES } from './examples/index.ts';
+import './ui/styles.css';
+
+// Python starts loading before anything else happens.
+getClient().start();
+
+restoreAutosave();
+
+/** Open a share link: load its code, run it, show its step. A broken link loses nothing. */
+function openHash(): boolean {
+  const h = parseHash(location.hash);
+  const s = useStore.getState();
+  if (h.kind === 'broken') {
+    s.setNotice({ kind: 'error', text: `${h.reason} Nothing was changed: your code is as you left it.` });
+    return false;
+  }
+  if (h.kind === 'ok') {
+    const ex = EXAMPLES.find((e) => e.code === h.code);
+    s.replaceCode(h.code, ex?.id ?? null);
+    useStore.setState({ pendingStep: h.step ?? null });
+    s.run();
+    return true;
+  }
+  return false;
+}
+
+if (!openHash()) {
+  // Open on an example, run at once so the panels are alive when Python is ready.
+  const s = useStore.getState();
+  if (s.exampleId) s.run();
+}
+addEventListener('hashchange', () => openHash());
+startAutosave();
+
+// A small automation hook for tests: set or read the code without typing.
+(window as unknown as { __loopscope: unknown }).__loopscope = {
+  setCode: (code: string) => useStore.getState().replaceCode(code, null),
+  getCode: () => useStore.getState().code,
+  state: () => {
+    const s = useStore.getState();
+    return { phase: s.phase, k: s.k, n: s.player?.n ?? null, queued: s.queued };
+  },
+};
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

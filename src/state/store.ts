@@ -1,0 +1,284 @@
+// One zustand store built from four slices: editor, run, playback, preferences.
+// Components select the smallest value they need. The Python worker is reached
+// only through the RuntimeClient owned here.
+
+import { create, type StateCreator } from 'zustand';
+import type { Trace } from '../trace/schema.ts';
+import { Player } from './player.ts';
+import { RuntimeClient, type ClientEvent, type RunOutcome } from '../runtime/client.ts';
+import { DEFAULT_EXAMPLE, findExample } from '../examples/index.ts';
+import { makeHash } from './share.ts';
+
+export const AUTOSAVE_KEY = 'loopscope:code';
+export const AUTOSAVE_EXAMPLE_KEY = 'loopscope:example';
+export const PREFS_KEY = 'loopscope:prefs';
+
+export const RUN_LIMITS = {
+  maxSteps: 200_000,
+  maxTime: 3600,
+  maxOutputBytes: 200_000,
+  cpuBudget: 5_000_000,
+};
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface EditorSlice {
+  code: string;
+  exampleId: string | null;
+  /** Bumped when code is replaced from outside the editor (example, link), so Monaco resets its model. */
+  codeVersion: number;
+  setCode(code: string): void;
+  replaceCode(code: string, exampleId: string | null): void;
+  loadExample(id: string): void;
+}
+
+export type Phase = 'loading' | 'ready' | 'running' | 'crashed';
+
+export interface RunSlice {
+  phase: Phase;
+  loadLabel: string;
+  loadFraction: number;
+  pythonVersion: string;
+  fakeRuntime: boolean;
+  /** A Run was requested while Python loads: it runs as soon as it can. */
+  queued: boolean;
+  trace: Trace | null;
+  player: Player | null;
+  outcome: Omit<RunOutcome, 'trace'> | null;
+  runError: string | null;
+  notice: Notice | null;
+  /** Step to show when the next result arrives (share links). */
+  pendingStep: number | null;
+  run(): void;
+  stop(): void;
+  setNotice(n: Notice | null): void;
+  copyLink(): string;
+}
+
+export interface PlaybackSlice {
+  k: number;
+  playing: boolean;
+  speed: number;
+  setK(k: number): void;
+  stepBy(d: number): void;
+  stepIteration(dir: 1 | -1): void;
+  toStart(): void;
+  toEnd(): void;
+  togglePlay(): void;
+  pause(): void;
+  setSpeed(s: number): void;
+}
+
+export interface PrefsSlice {
+  theme: 'dark' | 'light';
+  setTheme(t: 'dark' | 'light'): void;
+}
+
+export type Store = EditorSlice & RunSlice & PlaybackSlice & PrefsSlice;
+
+function readLS(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+const editorSlice: StateCreator<Store, [], [], EditorSlice> = (set) => ({
+  code: DEFAULT_EXAMPLE.code,
+  exampleId: DEFAULT_EXAMPLE.id,
+  codeVersion: 0,
+  setCode: (code) => set({ code }),
+  replaceCode: (code, exampleId) => set((s) => ({ code, exampleId, codeVersion: s.codeVersion + 1 })),
+  loadExample: (id) => {
+    const ex = findExample(id);
+    if (!ex) return;
+    set((s) => ({ code: ex.code, exampleId: ex.id, codeVersion: s.codeVersion + 1 }));
+  },
+});
+
+let client: RuntimeClient | null = null;
+
+const runSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
+  phase: 'loading',
+  loadLabel: 'Loading Python…',
+  loadFraction: 0,
+  pythonVersion: '',
+  fakeRuntime: false,
+  queued: false,
+  trace: null,
+  player: null,
+  outcome: null,
+  runError: null,
+  notice: null,
+  pendingStep: null,
+  run: () => {
+    const c = getClient();
+    get().pause();
+    c.run(get().code, RUN_LIMITS);
+    set({ queued: !c.isReady, phase: c.isReady ? 'running' : 'loading', runError: null });
+  },
+  stop: () => {
+    const c = getClient();
+    if (!c.running) {
+      get().pause();
+      return;
+    }
+    c.stop();
+  },
+  setNotice: (notice) => set({ notice }),
+  copyLink: () => {
+    const s = get();
+    return location.origin + location.pathname + makeHash(s.code, s.trace ? s.k : null);
+  },
+});
+
+const playbackSlice: StateCreator<Store, [], [], PlaybackSlice> = (set, get) => ({
+  k: 0,
+  playing: false,
+  speed: 1,
+  setK: (k) => {
+    const n = get().player?.n ?? 0;
+    set({ k: Math.max(0, Math.min(n, Math.round(k))) });
+  },
+  stepBy: (d) => {
+    get().pause();
+    get().setK(get().k + d);
+  },
+  stepIteration: (dir) => {
+    const p = get().player;
+    if (!p) return;
+    get().pause();
+    set({ k: dir > 0 ? p.nextIteration(get().k) : p.prevIteration(get().k) });
+  },
+  toStart: () => {
+    get().pause();
+    set({ k: 0 });
+  },
+  toEnd: () => {
+    get().pause();
+    set({ k: get().player?.n ?? 0 });
+  },
+  togglePlay: () => {
+    const s = get();
+    if (!s.player) return;
+    if (s.playing) set({ playing: false });
+    else set({ playing: true, k: s.k >= s.player.n ? 0 : s.k });
+  },
+  pause: () => {
+    if (get().playing) set({ playing: false });
+  },
+  setSpeed: (speed) => set({ speed }),
+});
+
+const prefsSlice: StateCreator<Store, [], [], PrefsSlice> = (set) => ({
+  theme: (() => {
+    const p = readLS(PREFS_KEY);
+    if (p === 'light' || p === 'dark') return p;
+    return typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+  })(),
+  setTheme: (theme) => {
+    try {
+      localStorage.setItem(PREFS_KEY, theme);
+    } catch {
+      /* private mode */
+    }
+    set({ theme });
+  },
+});
+
+export const useStore = create<Store>()((...a) => ({
+  ...editorSlice(...a),
+  ...runSlice(...a),
+  ...playbackSlice(...a),
+  ...prefsSlice(...a),
+}));
+
+function onClientEvent(ev: ClientEvent): void {
+  const set = useStore.setState;
+  const get = useStore.getState;
+  switch (ev.type) {
+    case 'progress':
+      set({ loadLabel: ev.label, loadFraction: ev.fraction });
+      return;
+    case 'ready':
+      set({
+        pythonVersion: ev.pythonVersion,
+        fakeRuntime: ev.fake,
+        loadFraction: 1,
+        loadLabel: `Python ${ev.pythonVersion} ready`,
+        phase: get().queued ? 'running' : 'ready',
+        queued: false,
+      });
+      return;
+    case 'result': {
+      const { trace, ...outcome } = ev.outcome;
+      const player = new Player(trace);
+      const pending = get().pendingStep;
+      const k = pending != null ? Math.min(pending, player.n) : player.n;
+      set({ trace, player, outcome, k, playing: false, phase: 'ready', pendingStep: null, runError: null, queued: false });
+      if (pending != null && pending > player.n)
+        set({ notice: { kind: 'info', text: `The link asked for step ${pending}, but this run has only ${player.n} steps.` } });
+      else if (get().notice?.text.startsWith('Stopped')) set({ notice: null });
+      return;
+    }
+    case 'run-error':
+      set({ runError: ev.message, phase: 'ready', queued: false });
+      return;
+    case 'stopped':
+      set({
+        phase: 'loading',
+        queued: false,
+        loadFraction: 0,
+        loadLabel: 'Restarting Python…',
+        notice: { kind: 'info', text: 'Stopped: the program was interrupted and Python is restarting. Your code is kept.' },
+      });
+      return;
+    case 'crashed':
+      set({
+        phase: 'loading',
+        queued: false,
+        loadFraction: 0,
+        loadLabel: 'Restarting Python…',
+        notice: { kind: 'error', text: `The Python worker died (${ev.message}). It is restarting; your code is kept.` },
+      });
+      return;
+  }
+}
+
+export function getClient(): RuntimeClient {
+  client ??= new RuntimeClient(onClientEvent);
+  return client;
+}
+
+/** Restore autosaved work (if any) before the first render. */
+export function restoreAutosave(): void {
+  const saved = readLS(AUTOSAVE_KEY);
+  if (saved !== null && saved.trim() !== '') {
+    const ex = readLS(AUTOSAVE_EXAMPLE_KEY);
+    useStore.setState({ code: saved, exampleId: ex && findExample(ex)?.code === saved ? ex : null });
+  }
+}
+
+/** Autosave the editor text (debounced) for as long as the page lives. */
+export function startAutosave(): void {
+  let timer = 0;
+  const save = () => {
+    const s = useStore.getState();
+    try {
+      localStorage.setItem(AUTOSAVE_KEY, s.code);
+      localStorage.setItem(AUTOSAVE_EXAMPLE_KEY, s.exampleId ?? '');
+    } catch {
+      /* storage full or disabled: nothing to do */
+    }
+  };
+  useStore.subscribe((s, prev) => {
+    if (s.code === prev.code) return;
+    clearTimeout(timer);
+    timer = window.setTimeout(save, 250);
+  });
+  addEventListener('pagehide', save);
+}
