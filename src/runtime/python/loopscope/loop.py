@@ -44,6 +44,12 @@ class _TimerHandle(events.TimerHandle):
     __slots__ = ("_ls_id",)
 
 
+# Programs see these through type(h).__name__ and repr(h) (<TimerHandle when=...>):
+# they must read as asyncio's own classes.
+_Handle.__name__ = _Handle.__qualname__ = "Handle"
+_TimerHandle.__name__ = _TimerHandle.__qualname__ = "TimerHandle"
+
+
 class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
     def __init__(self):
         super().__init__()
