@@ -22,7 +22,9 @@ from . import bridge
 from .objects import Future, Task
 
 _BLOCK_SLEEP, _BLOCK_EXECUTOR = 0, 1
-_is_coroutine = object()
+# The marker asyncio.iscoroutinefunction() still looks for (as 3.10's did):
+# with our own object, decorated functions would not count as coroutine functions.
+_is_coroutine = getattr(coroutines, "_is_coroutine", None) or object()
 
 
 def coroutine(func):
