@@ -52,6 +52,8 @@ export interface RunSlice {
   notice: Notice | null;
   /** Step to show when the next result arrives (share links). */
   pendingStep: number | null;
+  /** Results received so far (tests and the benchmark wait on it). */
+  runCount: number;
   run(): void;
   stop(): void;
   setNotice(n: Notice | null): void;
@@ -115,6 +117,7 @@ const runSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
   runError: null,
   notice: null,
   pendingStep: null,
+  runCount: 0,
   run: () => {
     const c = getClient();
     get().pause();
@@ -219,7 +222,7 @@ function onClientEvent(ev: ClientEvent): void {
       const player = new Player(trace);
       const pending = get().pendingStep;
       const k = pending != null ? Math.min(pending, player.n) : player.n;
-      set({ trace, player, outcome, k, playing: false, phase: 'ready', pendingStep: null, runError: null, queued: false });
+      set({ trace, player, outcome, k, playing: false, phase: 'ready', pendingStep: null, runError: null, queued: false, runCount: get().runCount + 1 });
       if (pending != null && pending > player.n)
         set({ notice: { kind: 'info', text: `The link asked for step ${pending}, but this run has only ${player.n} steps.` } });
       else if (get().notice?.text.startsWith('Stopped')) set({ notice: null });

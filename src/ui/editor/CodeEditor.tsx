@@ -69,6 +69,7 @@ export default function CodeEditor({ marks, theme }: { marks: EditorMarks; theme
         tabSize: 4,
         insertSpaces: true,
         renderLineHighlight: 'none',
+        renderFinalNewline: 'on',
         ariaLabel: 'Python code editor. Press Control+Enter to run, Escape to leave the editor.',
         accessibilitySupport: 'auto',
       }}
