@@ -135,6 +135,8 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         out = R.out_last
         if out is not None and out.buf:
             R.flush_output()  # what the top level printed belongs before this iteration
+        if self._ls_io:
+            self._ls_poll()  # the simulated network's select(): ready fds queue their callbacks
         n = R.begin(self._stopping)
         if n < 0:
             self._ls_limit(n)
