@@ -100,7 +100,8 @@ def run_program(js, source, filename, cpu_budget):
             traceback.print_exception(e)
             run.flush_output()
             run.error_js(_UNCAUGHT, _user_line(e, filename), 0, "".join(traceback.format_exception_only(e)).strip())
-            code_status = 1
+            # CPython ends an uncaught KeyboardInterrupt by re-raising SIGINT: status 128 + 2.
+            code_status = 130 if isinstance(e, KeyboardInterrupt) else 1
             e = None
         # Interpreter shutdown: drop the program's globals and collect, so that
         # finalizers report what they report at CPython's exit.
