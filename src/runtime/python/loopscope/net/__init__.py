@@ -20,12 +20,15 @@ import selectors
 import weakref
 from asyncio import base_events, events, selector_events, unix_events
 
+import socket as _socket
+
 from .. import bridge
-from . import shims
+from . import addr, shims
 from .sock import Network
 from .selector import SimSelector
 
 shims.install()
+addr.install_errno()
 
 _EVENT_READ = selectors.EVENT_READ
 _EVENT_WRITE = selectors.EVENT_WRITE
@@ -130,6 +133,26 @@ class NetworkMixin(selector_events.BaseSelectorEventLoop):
             if writer is not None:
                 writer.cancel()
         return handle
+
+    def _sock_connect_cb(self, fut, sock, address):
+        # As CPython's, but the error gets its Linux class (ConnectionRefusedError
+        # for 111): Pyodide's OSError(111, ...) would not map to it.
+        if fut.done():
+            return
+        try:
+            err = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_ERROR)
+            if err != 0:
+                raise addr.oserror(err, text=f"Connect call failed {address}")
+        except (BlockingIOError, InterruptedError):
+            pass
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(None)
+        finally:
+            fut = None
 
     def _close_self_pipe(self):
         pass

@@ -3,7 +3,7 @@
 a Linux host with `127.0.0.1 localhost` in /etc/hosts answers them, and the
 OSErrors with their real errno and text."""
 
-import errno
+import ipaddress
 import socket as _socket
 
 AF_INET = int(_socket.AF_INET)
@@ -25,28 +25,76 @@ SERVICE_NAMES = {v: k for k, v in SERVICES.items()}
 EPHEMERAL_LOW, EPHEMERAL_HIGH = 32768, 60999
 
 
-def oserror(code, cls=OSError):
-    return cls(code, _STRERROR.get(code, "Unknown error"))
-
+# Linux errno numbers: CPython on Linux reports these (Pyodide's errno module
+# has Emscripten's numbers, e.g. ECONNREFUSED 14; install() below fixes the
+# socket-related names so user code comparing e.errno == errno.X agrees).
+EPIPE, EBADF, EAGAIN, EINVAL = 32, 9, 11, 22
+EADDRINUSE, EADDRNOTAVAIL, ECONNREFUSED, ECONNRESET, ECONNABORTED = 98, 99, 111, 104, 103
+EINPROGRESS, ENOTCONN, EISCONN, EMSGSIZE, EDESTADDRREQ = 115, 107, 106, 90, 89
+EAFNOSUPPORT, ENETUNREACH, EOPNOTSUPP, EPROTONOSUPPORT, ETIMEDOUT, EHOSTUNREACH = 97, 101, 95, 93, 110, 113
 
 _STRERROR = {
-    errno.EADDRINUSE: "Address already in use",
-    errno.EADDRNOTAVAIL: "Cannot assign requested address",
-    errno.ECONNREFUSED: "Connection refused",
-    errno.ECONNRESET: "Connection reset by peer",
-    errno.EPIPE: "Broken pipe",
-    errno.EBADF: "Bad file descriptor",
-    errno.EAGAIN: "Resource temporarily unavailable",
-    errno.EINPROGRESS: "Operation now in progress",
-    errno.ENOTCONN: "Transport endpoint is not connected",
-    errno.EISCONN: "Transport endpoint is already connected",
-    errno.EINVAL: "Invalid argument",
-    errno.EMSGSIZE: "Message too long",
-    errno.EDESTADDRREQ: "Destination address required",
-    errno.EAFNOSUPPORT: "Address family not supported by protocol",
-    errno.ENETUNREACH: "Network is unreachable",
-    errno.EOPNOTSUPP: "Operation not supported",
+    EADDRINUSE: "Address already in use",
+    EADDRNOTAVAIL: "Cannot assign requested address",
+    ECONNREFUSED: "Connection refused",
+    ECONNRESET: "Connection reset by peer",
+    ECONNABORTED: "Software caused connection abort",
+    EPIPE: "Broken pipe",
+    EBADF: "Bad file descriptor",
+    EAGAIN: "Resource temporarily unavailable",
+    EINPROGRESS: "Operation now in progress",
+    ENOTCONN: "Transport endpoint is not connected",
+    EISCONN: "Transport endpoint is already connected",
+    EINVAL: "Invalid argument",
+    EMSGSIZE: "Message too long",
+    EDESTADDRREQ: "Destination address required",
+    EAFNOSUPPORT: "Address family not supported by protocol",
+    ENETUNREACH: "Network is unreachable",
+    EOPNOTSUPP: "Operation not supported",
+    EPROTONOSUPPORT: "Protocol not supported",
+    ETIMEDOUT: "Connection timed out",
+    EHOSTUNREACH: "No route to host",
 }
+_CLASS = {
+    ECONNREFUSED: ConnectionRefusedError, ECONNRESET: ConnectionResetError,
+    ECONNABORTED: ConnectionAbortedError, EPIPE: BrokenPipeError,
+    EAGAIN: BlockingIOError, EINPROGRESS: BlockingIOError, ETIMEDOUT: TimeoutError,
+}
+_ERRNO_NAMES = {
+    "EADDRINUSE": EADDRINUSE, "EADDRNOTAVAIL": EADDRNOTAVAIL, "ECONNREFUSED": ECONNREFUSED,
+    "ECONNRESET": ECONNRESET, "ECONNABORTED": ECONNABORTED, "EINPROGRESS": EINPROGRESS,
+    "ENOTCONN": ENOTCONN, "EISCONN": EISCONN, "EMSGSIZE": EMSGSIZE, "EDESTADDRREQ": EDESTADDRREQ,
+    "ENETUNREACH": ENETUNREACH, "EHOSTUNREACH": EHOSTUNREACH, "ETIMEDOUT": ETIMEDOUT,
+}
+
+
+def oserror(code, cls=None, text=None):
+    """The OSError Linux would raise for errno `code` (its subclass, number and text)."""
+    cls = cls or _CLASS.get(code, OSError)
+    return cls(code, text or _STRERROR.get(code, "Unknown error"))
+
+
+def error_class(code):
+    return _CLASS.get(code, OSError)
+
+
+class BindError(OSError):
+    """A bind() failure. Its str() is the bare strerror, so that asyncio 3.14's
+    'error while attempting to bind on address ...: {str(exc).lower()}' reads
+    as CPython 3.11 and Linux print it ('... : address already in use')."""
+
+    def __str__(self):
+        return self.strerror or super().__str__()
+
+
+def install_errno():
+    import errno
+    for name, code in _ERRNO_NAMES.items():
+        old = getattr(errno, name, None)
+        setattr(errno, name, code)
+        if old is not None and errno.errorcode.get(old) == name:
+            del errno.errorcode[old]
+        errno.errorcode[code] = name
 
 
 def parse_ip(host):
@@ -54,16 +102,10 @@ def parse_ip(host):
     if not isinstance(host, str):
         return None
     try:
-        packed = _socket.inet_pton(_socket.AF_INET, host)
-        return AF_INET, _socket.inet_ntop(_socket.AF_INET, packed)
-    except (OSError, ValueError, AttributeError):
-        pass
-    h = host.split("%", 1)[0]
-    try:
-        packed = _socket.inet_pton(_socket.AF_INET6, h)
-        return AF_INET6, _socket.inet_ntop(_socket.AF_INET6, packed)
-    except (OSError, ValueError, AttributeError):
+        ip = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
         return None
+    return (AF_INET if ip.version == 4 else AF_INET6), str(ip)
 
 
 def is_local(family, host):

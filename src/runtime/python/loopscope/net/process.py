@@ -9,8 +9,6 @@ found` and status 127 for the shell.
 """
 
 import collections
-import errno
-import shlex
 import sys
 
 from . import addr as A
@@ -36,10 +34,10 @@ class Pipe:
 
     def put(self, data):
         if self.r_closed:
-            raise A.oserror(errno.EPIPE, BrokenPipeError)
+            raise A.oserror(A.EPIPE)
         space = PIPE_CAPACITY - len(self.buf)
         if space <= 0:
-            raise A.oserror(errno.EAGAIN, BlockingIOError)
+            raise A.oserror(A.EAGAIN)
         data = bytes(data[:space])
         self.buf += data
         self.net.emit(K.PIPE_WRITE, self.proc.pid, self.fd, len(data))
@@ -59,7 +57,7 @@ class Pipe:
             return data
         if self.w_closed:
             return b""
-        raise A.oserror(errno.EAGAIN, BlockingIOError)
+        raise A.oserror(A.EAGAIN)
 
     def close_w(self):
         if not self.w_closed:
@@ -144,8 +142,9 @@ class PidFd(_Waitable):
 class SimProcess:
     """What subprocess.Popen gives asyncio's subprocess transport."""
 
-    def __init__(self, net, loop, argv, label, program, stdin, stdout, stderr):
+    def __init__(self, net, loop, argv, label, program, stdin, stdout, stderr, env=None):
         self.net = net
+        self.env = dict(env) if env is not None else {"HOME": "/home/pyodide", "PATH": "/usr/local/bin:/usr/bin:/bin"}
         self.loop = loop
         self.args = argv
         self.pid = net.next_pid
@@ -479,22 +478,90 @@ def find_command(name):
 
 
 # ---- sh -c -----------------------------------------------------------------------------
-def parse_shell(cmd):
-    """Split a command line into [(operator, argv)]: operator '' | ';' | '&&' | '||'."""
-    lex = shlex.shlex(cmd, posix=True, punctuation_chars=";&|")
-    lex.whitespace_split = True
-    lex.commenters = "#"
-    out = []
-    argv = []
-    op = ""
-    for tok in lex:
-        if tok in (";", "&&", "||"):
+_OPS = (";", "&&", "||")
+
+
+def parse_shell(cmd, env, status=0):
+    """Split a command line into [(operator, argv)] (operator '' | ';' | '&&' | '||'),
+    with quotes, backslashes and $NAME / ${NAME} / $? expanded. Raises
+    ValueError(token) for what it does not simulate (pipes, redirections, &)."""
+    out, argv, op = [], [], ""
+    word, has_word = [], False
+    i, n = 0, len(cmd)
+
+    def var(j):
+        if j < n and cmd[j] == "?":
+            return str(status), j + 1
+        if j < n and cmd[j] == "{":
+            k = cmd.find("}", j)
+            if k < 0:
+                raise ValueError("${")
+            return env.get(cmd[j + 1:k], ""), k + 1
+        k = j
+        while k < n and (cmd[k].isalnum() or cmd[k] == "_"):
+            k += 1
+        if k == j:
+            return "$", j
+        return env.get(cmd[j:k], ""), k
+
+    while i < n:
+        c = cmd[i]
+        if c in " \t\n":
+            if has_word:
+                argv.append("".join(word))
+                word, has_word = [], False
+            i += 1
+        elif c == "#" and not has_word:
+            break
+        elif c == "'":
+            k = cmd.find("'", i + 1)
+            if k < 0:
+                raise ValueError("unterminated quote")
+            word.append(cmd[i + 1:k])
+            has_word = True
+            i = k + 1
+        elif c == '"':
+            i += 1
+            has_word = True
+            while i < n and cmd[i] != '"':
+                if cmd[i] == "\\" and i + 1 < n and cmd[i + 1] in '$`"\\\n':
+                    word.append(cmd[i + 1])
+                    i += 2
+                elif cmd[i] == "$":
+                    v, i = var(i + 1)
+                    word.append(v)
+                else:
+                    word.append(cmd[i])
+                    i += 1
+            if i >= n:
+                raise ValueError("unterminated quote")
+            i += 1
+        elif c == "\\" and i + 1 < n:
+            word.append(cmd[i + 1])
+            has_word = True
+            i += 2
+        elif c == "$":
+            v, i = var(i + 1)
+            if v:
+                word.append(v)
+                has_word = True
+        elif c in ";&|<>`(":
+            two = cmd[i:i + 2]
+            tok = two if two in ("&&", "||") else c
+            if tok not in _OPS:
+                raise ValueError(tok)
+            if has_word:
+                argv.append("".join(word))
+                word, has_word = [], False
             out.append((op, argv))
             op, argv = tok, []
-        elif tok and set(tok) <= set(";&|<>"):
-            raise ValueError(tok)
+            i += len(tok)
         else:
-            argv.append(tok)
+            word.append(c)
+            has_word = True
+            i += 1
+    if has_word:
+        argv.append("".join(word))
     out.append((op, argv))
     return [(o, a) for o, a in out if a]
 
@@ -502,9 +569,10 @@ def parse_shell(cmd):
 def shell_program(cmd):
     def run(p):
         try:
-            parts = parse_shell(cmd)
+            parts = parse_shell(cmd, p.env)
         except ValueError as e:
-            yield from p.write(2, f"/bin/sh: 1: Loopscope's shell does not simulate '{e}' (only simple commands, ;, && and ||)\n")
+            yield from p.write(2, f"/bin/sh: 1: Loopscope's shell does not simulate {e} "
+                                  "(only simple commands with quotes, $VAR, ;, && and ||)\n")
             return 2
         status = 0
         for op, argv in parts:

@@ -14,7 +14,6 @@ makes transports buffer and call pause_writing().
 """
 
 import collections
-import errno
 import itertools
 import socket as _socket
 
@@ -73,12 +72,12 @@ class Network:
             self.next_port += 1
             if not self.bound.get((type_, family, p)):
                 return p
-        raise A.oserror(errno.EADDRINUSE)
+        raise A.oserror(A.EADDRINUSE)
 
     def bind(self, sock, host, port):
         key_fam = sock.family
         if not A.is_local(key_fam, host):
-            raise A.oserror(errno.EADDRNOTAVAIL)
+            raise A.oserror(A.EADDRNOTAVAIL, A.BindError)
         if port == 0:
             port = self.ephemeral(sock.type_, key_fam)
         else:
@@ -89,7 +88,7 @@ class Network:
                     continue  # connected sockets do not block SO_REUSEADDR binds
                 if other.host == host or other.host in ("0.0.0.0", "::") or host in ("0.0.0.0", "::"):
                     if not (sock.reuse_port and other.reuse_port):
-                        raise A.oserror(errno.EADDRINUSE)
+                        raise A.oserror(A.EADDRINUSE, A.BindError)
         self.bound.setdefault((sock.type_, key_fam, port), []).append(sock)
         sock.host, sock.port = host, port
         self.emit(K.BIND, sock.fd, self.s(host), port)
@@ -139,7 +138,7 @@ class SimSocket(_Waitable):
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         from . import current_network
         if fileno is not None:
-            raise OSError(errno.EBADF, "Loopscope: sockets from file descriptors are not simulated")
+            raise OSError(A.EBADF, "Loopscope: sockets from file descriptors are not simulated")
         net = current_network()
         if family == -1:
             family = A.AF_INET
@@ -148,9 +147,9 @@ class SimSocket(_Waitable):
         family = int(family)
         type_ = int(type) & 0xF
         if family not in (A.AF_INET, A.AF_INET6):
-            raise A.oserror(errno.EAFNOSUPPORT)
+            raise A.oserror(A.EAFNOSUPPORT)
         if type_ not in (A.SOCK_STREAM, A.SOCK_DGRAM):
-            raise OSError(errno.EPROTONOSUPPORT, "Protocol not supported")
+            raise OSError(A.EPROTONOSUPPORT, "Protocol not supported")
         self.net = net
         self.family = _socket.AddressFamily(family)
         self.type = _socket.SocketKind(type_)
@@ -165,6 +164,7 @@ class SimSocket(_Waitable):
         self.inflight = 0        # bytes on their way to this socket (latency > 0)
         self.eof = False         # the peer shut down its writing side and it has arrived
         self.wshut = False
+        self.reset = False       # an RST arrived: the connection is gone
         self.error = 0           # pending SO_ERROR / error for the next call
         self.accept_q = collections.deque()
         self.backlog = 0
@@ -188,7 +188,7 @@ class SimSocket(_Waitable):
 
     def _check_open(self):
         if self.state == "closed":
-            raise A.oserror(errno.EBADF)
+            raise A.oserror(A.EBADF)
 
     def setblocking(self, flag):
         self._check_open()
@@ -227,17 +227,17 @@ class SimSocket(_Waitable):
         self._check_open()
         if self.type_ == A.SOCK_STREAM:
             if self.peer is None or self.state != "connected":
-                raise A.oserror(errno.ENOTCONN)
+                raise A.oserror(A.ENOTCONN)
             return A.sockaddr(self.family, self.peer.host, self.peer.port)
         if self.peer is None:
-            raise A.oserror(errno.ENOTCONN)
+            raise A.oserror(A.ENOTCONN)
         return A.sockaddr(self.family, *self.peer)
 
     def bind(self, address):
         self._check_open()
         host, port = A.check_address(self.family, address)
         if self.state != "new":
-            raise A.oserror(errno.EINVAL)
+            raise A.oserror(A.EINVAL)
         self.net.bind(self, host, port)
         self.state = "bound"
 
@@ -249,11 +249,11 @@ class SimSocket(_Waitable):
     def listen(self, backlog=128):
         self._check_open()
         if self.type_ != A.SOCK_STREAM:
-            raise A.oserror(errno.EOPNOTSUPP)
+            raise A.oserror(A.EOPNOTSUPP)
         if self.state == "new":
             self._autobind()
         if self.state not in ("bound", "listening"):
-            raise A.oserror(errno.EINVAL)
+            raise A.oserror(A.EINVAL)
         if self.state != "listening":
             self.net.emit(K.LISTEN, self.fd, int(backlog))
         self.state = "listening"
@@ -263,7 +263,7 @@ class SimSocket(_Waitable):
     def connect(self, address):
         err = self.connect_ex(address, raise_now=True)
         if err:
-            raise A.oserror(err, ConnectionRefusedError if err == errno.ECONNREFUSED else OSError)
+            raise A.oserror(err)
 
     def connect_ex(self, address, raise_now=False):
         self._check_open()
@@ -276,27 +276,27 @@ class SimSocket(_Waitable):
             self.peer = (host, port)
             return 0
         if self.state == "connected":
-            return errno.EISCONN
+            return A.EISCONN
         if self.state == "listening":
-            return errno.EINVAL
+            return A.EINVAL
         if self.connected_once:
             e, self.error = self.error, 0
             return e
         self.connected_once = True
         if not A.is_local(self.family, host):
-            self.error = errno.ENETUNREACH
-            net.emit(K.REFUSED, self.fd, net.s(host), port, errno.ENETUNREACH)
+            self.error = A.ENETUNREACH
+            net.emit(K.REFUSED, self.fd, net.s(host), port, A.ENETUNREACH)
             self._notify()
-            return errno.EINPROGRESS
+            return A.EINPROGRESS
         if self.state == "new":
             self.net.bind(self, A.LOOPBACK[self.family], 0)
             self.state = "bound"
         listener = net.find(A.SOCK_STREAM, self.family, host, port)
         if listener is None or len(listener.accept_q) >= listener.backlog:
-            self.error = errno.ECONNREFUSED
-            net.emit(K.REFUSED, self.fd, net.s(host), port, errno.ECONNREFUSED)
+            self.error = A.ECONNREFUSED
+            net.emit(K.REFUSED, self.fd, net.s(host), port, A.ECONNREFUSED)
             self._notify()
-            return errno.EINPROGRESS
+            return A.EINPROGRESS
         srv = SimSocket(self.family, A.SOCK_STREAM, self.proto)
         srv.state = "connected"
         srv.host, srv.port = host, port
@@ -306,14 +306,14 @@ class SimSocket(_Waitable):
         listener.accept_q.append(srv)
         listener._notify()
         self._notify()
-        return errno.EINPROGRESS
+        return A.EINPROGRESS
 
     def accept(self):
         self._check_open()
         if self.state != "listening":
-            raise A.oserror(errno.EINVAL)
+            raise A.oserror(A.EINVAL)
         if not self.accept_q:
-            raise A.oserror(errno.EAGAIN, BlockingIOError)
+            raise A.oserror(A.EAGAIN)
         srv = self.accept_q.popleft()
         srv.timeout = None
         self.net.emit(K.ACCEPT, srv.fd, self.fd)
@@ -327,30 +327,26 @@ class SimSocket(_Waitable):
     def send(self, data, flags=0):
         if self.type_ == A.SOCK_DGRAM:
             if self.peer is None:
-                raise A.oserror(errno.EDESTADDRREQ)
+                raise A.oserror(A.EDESTADDRREQ)
             return self.sendto(data, self.peer)
         self._check_open()
         if self.state != "connected":
-            raise A.oserror(errno.EPIPE if self.connected_once else errno.ENOTCONN,
-                            BrokenPipeError if self.connected_once else OSError)
+            raise A.oserror(A.EPIPE if self.connected_once else A.ENOTCONN)
         if self.error:
             e, self.error = self.error, 0
-            raise A.oserror(e, ConnectionResetError if e == errno.ECONNRESET else OSError)
-        if self.wshut:
-            raise A.oserror(errno.EPIPE, BrokenPipeError)
+            raise A.oserror(e)
+        if self.wshut or self.reset:
+            raise A.oserror(A.EPIPE)
         peer = self.peer
         if peer.state == "closed":
-            # The peer is gone: this send "succeeds", the RST that comes back resets us.
-            n = len(data)
-            self.error = errno.ECONNRESET
-            self._notify()
-            self.net.emit(K.RESET, self.fd, errno.ECONNRESET)
-            return n
+            # The peer is gone: this send "succeeds"; the RST that comes back resets us.
+            self._arrive_reset()
+            return len(data)
         n = len(data)
         space = STREAM_CAPACITY - len(peer.rbuf) - peer.inflight
         if n > space:
             if space <= 0:
-                raise A.oserror(errno.EAGAIN, BlockingIOError)
+                raise A.oserror(A.EAGAIN)
             n = space
             data = memoryview(data)[:n]
         net = self.net
@@ -367,7 +363,7 @@ class SimSocket(_Waitable):
     def sendall(self, data, flags=0):
         n = self.send(data)
         if n < len(data):
-            raise A.oserror(errno.EAGAIN, BlockingIOError)
+            raise A.oserror(A.EAGAIN)
 
     def sendmsg(self, buffers, ancdata=(), flags=0, address=None):
         return self.send(b"".join(buffers))
@@ -385,8 +381,11 @@ class SimSocket(_Waitable):
         self._notify()
 
     def _arrive_reset(self):
-        self.error = errno.ECONNRESET
-        self.net.emit(K.RESET, self.fd, errno.ECONNRESET)
+        if self.reset or self.state == "closed":
+            return
+        self.reset = True
+        self.error = A.ECONNRESET
+        self.net.emit(K.RESET, self.fd, A.ECONNRESET)
         self._notify()
 
     def recv(self, n, flags=0):
@@ -395,7 +394,7 @@ class SimSocket(_Waitable):
         self._check_open()
         if self.error and not self.rbuf:
             e, self.error = self.error, 0
-            raise A.oserror(e, ConnectionResetError if e == errno.ECONNRESET else OSError)
+            raise A.oserror(e)
         buf = self.rbuf
         if buf:
             if n >= len(buf):
@@ -409,11 +408,11 @@ class SimSocket(_Waitable):
             if peer is not None and peer._seq is None:
                 peer._seq = next(_seq)  # the sender may be writable again
             return data
-        if self.eof or self.state != "connected":
+        if self.eof or self.reset or self.state != "connected":
             if self.eof:
                 self.net.emit(K.EOF_SEEN, self.fd)
             return b""
-        raise A.oserror(errno.EAGAIN, BlockingIOError)
+        raise A.oserror(A.EAGAIN)
 
     def recv_into(self, buffer, nbytes=0, flags=0):
         mv = memoryview(buffer).cast("B")
@@ -424,8 +423,8 @@ class SimSocket(_Waitable):
 
     def shutdown(self, how):
         self._check_open()
-        if self.type_ != A.SOCK_STREAM or self.state != "connected":
-            raise A.oserror(errno.ENOTCONN)
+        if self.type_ != A.SOCK_STREAM or self.state != "connected" or self.reset:
+            raise A.oserror(A.ENOTCONN)
         if how in (_socket.SHUT_WR, _socket.SHUT_RDWR) and not self.wshut:
             self.wshut = True
             peer = self.peer
@@ -480,16 +479,16 @@ class SimSocket(_Waitable):
         self._check_open()
         if self.type_ != A.SOCK_DGRAM:
             if self.state == "connected":
-                raise A.oserror(errno.EISCONN)
-            raise A.oserror(errno.EPIPE, BrokenPipeError)
+                raise A.oserror(A.EISCONN)
+            raise A.oserror(A.EPIPE)
         host, port = A.check_address(self.family, address)
         if host in ("0.0.0.0", "::"):
             host = A.LOOPBACK[self.family]
         data = bytes(data)
         if len(data) > DGRAM_MAX:
-            raise A.oserror(errno.EMSGSIZE)
+            raise A.oserror(A.EMSGSIZE)
         if not A.is_local(self.family, host):
-            raise A.oserror(errno.ENETUNREACH)
+            raise A.oserror(A.ENETUNREACH)
         self._autobind()
         net = self.net
         dest = net.find(A.SOCK_DGRAM, self.family, host, port, listening=False)
@@ -513,8 +512,8 @@ class SimSocket(_Waitable):
     def _icmp_refused(self):
         if self.state == "closed":
             return
-        self.error = errno.ECONNREFUSED
-        self.net.emit(K.DGRAM_ERROR, self.fd, errno.ECONNREFUSED)
+        self.error = A.ECONNREFUSED
+        self.net.emit(K.DGRAM_ERROR, self.fd, A.ECONNREFUSED)
         self._notify()
 
     def _arrive_dgram(self, item):
@@ -531,9 +530,9 @@ class SimSocket(_Waitable):
             return self.recv(n), None
         if self.error:
             e, self.error = self.error, 0
-            raise A.oserror(e, ConnectionRefusedError if e == errno.ECONNREFUSED else OSError)
+            raise A.oserror(e)
         if not self.dq:
-            raise A.oserror(errno.EAGAIN, BlockingIOError)
+            raise A.oserror(A.EAGAIN)
         data, src, sid, did = self.dq.popleft()
         self.net.net_js(K.DGRAM_RECV, self.fd, sid, len(data), did)
         return data[:n], src

@@ -28,7 +28,19 @@ class SimSubprocessTransport(base_subprocess.BaseSubprocessTransport):
             label = " ".join(argv)
             if program is None:
                 raise FileNotFoundError(2, "No such file or directory", argv[0])
-        self._proc = P.SimProcess(net, loop, argv, label, program, stdin, stdout, stderr)
+        self._proc = P.SimProcess(net, loop, argv, label, program, stdin, stdout, stderr,
+                                  env=kwargs.get("env"))
+
+    # CPython calls os.kill(pid, sig) here; our processes take the signal themselves.
+    def send_signal(self, signal):
+        self._check_proc()
+        self._proc.send_signal(signal)
+
+    def terminate(self):
+        self.send_signal(15)
+
+    def kill(self):
+        self.send_signal(9)
 
 
 async def make_subprocess_transport(loop, protocol, args, shell, stdin, stdout, stderr,
