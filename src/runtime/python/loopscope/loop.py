@@ -155,9 +155,18 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
                 handle._scheduled = False
             budget._count = 0
             if self._debug:
+                # As BaseEventLoop._run_once: in debug mode a slow step is
+                # logged. On virtual time only time.sleep / executor calls take time.
                 self._current_handle = handle
-                handle._run()
-                self._current_handle = None
+                try:
+                    t0 = self.time()
+                    handle._run()
+                    dt = self.time() - t0
+                    if dt >= self.slow_callback_duration:
+                        base_events.logger.warning("Executing %s took %.3f seconds",
+                                                   base_events._format_handle(handle), dt)
+                finally:
+                    self._current_handle = None
             else:
                 handle._run()
             out = R.out_last
