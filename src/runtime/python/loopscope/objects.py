@@ -11,6 +11,7 @@ long as the interpreter; we run many programs in one interpreter, so the
 counter is per run and we always pass an explicit name.
 """
 
+import os
 import sys
 from asyncio import coroutines
 
@@ -18,6 +19,7 @@ from . import bridge
 
 _CFuture = sys.modules["_asyncio"].Future
 _CTask = sys.modules["_asyncio"].Task
+_PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def obj_id(fut):
@@ -59,6 +61,10 @@ class Future(_CFuture, metaclass=_StandsForBase):
 
     def __init__(self, *, loop=None):
         super().__init__(loop=loop)
+        tb = self._source_traceback
+        if tb:  # debug mode: name the creator, not this __init__ or our loop's create_future
+            while tb and tb[-1].filename.startswith(_PKG_DIR):
+                del tb[-1]
         R = bridge.current
         if R is not None:
             oid = R.new_obj()
@@ -124,6 +130,10 @@ class Task(_CTask, metaclass=_StandsForBase):
         elif name is None and R is not None:
             name = R.next_task_name()
         super().__init__(coro, loop=loop, name=name, context=context, eager_start=eager_start)
+        if self._source_traceback:
+            # Debug mode: the C init dropped one frame (this __init__); the C
+            # class alone would have dropped create_task's, so drop that too.
+            del self._source_traceback[-1]
 
     def set_name(self, value):
         super().set_name(value)
