@@ -77,6 +77,8 @@ class Run:
         self._repr.maxtuple = 3
         self.loops = []
         self.out_last = None
+        self.limit = None  # the first LoopscopeLimit raised in this run
+        self.limit_reported = False
 
     def flush_output(self):
         w = self.out_last

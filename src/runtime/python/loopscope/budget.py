@@ -13,17 +13,31 @@ _count = 0
 _limit = 1 << 62
 _error = None
 _active = False
+_budget = 1 << 62
+_tripped = None  # a limit already raised: every further user jump re-raises it
 
 
 def reset():
-    global _count
+    """Fresh count and the normal budget again (for finalizers run at exit)."""
+    global _count, _limit, _tripped
     _count = 0
+    _limit = _budget
+    _tripped = None
+
+
+def trip(exc):
+    """A limit was raised: from now on any backward jump in user code raises it again."""
+    global _limit, _tripped
+    _tripped = exc
+    _limit = 0
 
 
 def _on_jump(code, offset, target):
     global _count
     _count += 1
     if _count > _limit:
+        if _tripped is not None:
+            raise _error(_tripped.kind, _tripped.message)
         raise _error("cpu", f"a step ran more than {_limit:,} loop iterations without returning to the "
                      "event loop (an endless loop?), so it was stopped")
 
@@ -37,10 +51,11 @@ def _codes(code):
 
 def start(code, limit, error_class):
     """Watch every code object of the user's module for backward jumps."""
-    global _limit, _error, _active, _count
-    _limit = limit
+    global _limit, _error, _active, _count, _budget, _tripped
+    _limit = _budget = limit
     _error = error_class
     _count = 0
+    _tripped = None
     mon = getattr(sys, "monitoring", None)
     if mon is None or limit <= 0:
         return
@@ -55,8 +70,9 @@ def start(code, limit, error_class):
 
 
 def stop():
-    global _active, _limit
-    _limit = 1 << 62
+    global _active, _limit, _budget, _tripped
+    _limit = _budget = 1 << 62
+    _tripped = None
     mon = getattr(sys, "monitoring", None)
     if mon is None or not _active:
         return

@@ -29,6 +29,15 @@ class LoopscopeLimit(KeyboardInterrupt):
         super().__init__(message)
         self.kind = kind
         self.message = message
+        # A program may catch it: `except KeyboardInterrupt:` around
+        # run_forever() is how tutorials wait for Ctrl-C. Like Ctrl-C, that
+        # handler runs, but the run stays capped: the first limit is kept for
+        # the runner to report at the end, and the CPU budget raises it again
+        # at the user's next backward jump, so the program cannot loop on.
+        R = bridge.current
+        if R is not None and R.limit is None:
+            R.limit = self
+            budget.trip(self)
 
 
 class _Handle(events.Handle):

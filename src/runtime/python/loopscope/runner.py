@@ -115,6 +115,10 @@ def run_program(js, source, filename, cpu_budget):
             code_status = _report_limit(run, e)
         except BaseException:
             pass
+        if run.limit is not None and not run.limit_reported:
+            # The program caught the limit (except KeyboardInterrupt) and ended
+            # on its own: the run was still capped, so say so.
+            code_status = _report_limit(run, run.limit)
         return code_status
     finally:
         budget.stop()
@@ -143,6 +147,7 @@ def _exit_status(e):
 
 
 def _report_limit(run, e):
+    run.limit_reported = True
     msg = f"Loopscope stopped the program: {e.message}."
     print(msg, file=sys.stderr)
     run.flush_output()
