@@ -7,12 +7,18 @@ import { Panels } from './Panels.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { Narration } from './Narration.tsx';
 import { useKeyboard, usePlayback } from './hooks.ts';
+import { NetworkPanel } from './panels/NetworkPanel.tsx';
+import { hasNetActivity, networkAt } from '../trace/network.ts';
+import { transitionMs } from './motion.ts';
 
 export function App() {
   const player = useStore((s) => s.player);
   const k = useStore((s) => s.k);
   const theme = useStore((s) => s.theme);
   const snap = useMemo(() => (player ? player.snapshot(k, { ready: 200, futures: 400 }) : null), [player, k]);
+  // The Network panel shows only when the run used sockets or processes.
+  const net = useMemo(() => (player && hasNetActivity(player.index.trace) ? networkAt(player.index.trace, k) : null), [player, k]);
+  const netMs = transitionMs(useStore((s) => s.speed), useStore((s) => s.playing));
   usePlayback();
   useKeyboard();
   useEffect(() => {
@@ -29,6 +35,7 @@ export function App() {
         <EditorPane snap={snap} />
         <main className="viz" tabIndex={-1} id="viz" aria-label="Event loop state">
           <Panels snap={snap} />
+          {net && <NetworkPanel snapshot={net} duration={netMs} />}
         </main>
       </div>
       <Controls time={snap?.time ?? 0} />
