@@ -21,10 +21,6 @@ function check(c: ProgramCase, defaultExit: number | null) {
   if (exit !== null) expect(r.exitCode, `exit status of ${c.name}\n--- stderr:\n${r.stderr}`).toBe(exit);
 }
 
-// The transports issue owns these; until its work lands they are skipped by name.
-const TRANSPORT_PENDING = /^(transport-|streams-|udp-|subprocess-)/;
-const transportsLanded = false;
-
 const suites: Array<[string, string, number | null]> = [
   ['shared corpus', SHARED_CORPUS, null],
   ['shared corpus seeds', join(SHARED_CORPUS, 'seeds'), null],
@@ -36,8 +32,7 @@ for (const [title, dir, defaultExit] of suites) {
   const cases = loadCases(dir);
   describe.skipIf(cases.length === 0)(title, () => {
     for (const c of cases) {
-      const skip = c.skip ?? (!transportsLanded && TRANSPORT_PENDING.test(c.name) ? 'transports issue' : null);
-      if (skip) it.skip(`${c.name} (skipped: ${skip})`, () => {});
+      if (c.skip) it.skip(`${c.name} (skipped: ${c.skip})`, () => {});
       else it(c.name, () => check(c, defaultExit));
     }
   });
