@@ -1,0 +1,252 @@
+// One plain sentence per step: what the loop did in step k and why. Derived
+// only from the step's own events (RUN .. next RUN) plus whole-trace names
+// (index), so it states facts and never guesses: "Task-2 ran main() until it
+// awaited Future-3 (sleep): a timer was set for t=1.000 and Task-2 now waits
+// on it; then the clock jumped to t=1.000 and timer … fell due."
+
+import { eventSize, stepEnd, stepStart } from './decode.ts';
+import { LIMIT_NAMES, Op, TaskState, type Trace } from './schema.ts';
+import { indexOf, type TraceIndex } from './trace-index.ts';
+
+const fmtTime = (t: number) => `t=${t.toFixed(3)}`;
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+/** Shorten a label for a sentence (labels can carry long argument reprs). */
+function short(s: string, max = 40): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1];
+}
+
+/** Name a list of things: all of them if few, else a count. */
+function some(items: string[], noun: string, many = noun + 's'): string {
+  return items.length <= 3 ? `${items.length === 1 ? noun : many} ${joinAnd(items)}` : plural(items.length, noun, many);
+}
+
+function linesIn(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n === 0 && text.length > 0 ? 1 : n;
+}
+
+interface StepFacts {
+  handle: number;
+  /** Events between RUN and DONE (what the handle did). */
+  soons: { h: number; label: string; task: number }[];
+  timers: { label: string; when: number; callbackOf: number }[];
+  cancels: number;
+  tasksNew: string[];
+  /** Ids of the tasks created in this step (their first step's SOON goes unsaid). */
+  tasksNewIds: Set<number>;
+  futDone: { id: number; state: number; text: string }[];
+  printed: number;
+  blocks: { label: string; duration: number }[];
+  /** Last TASK_STATE of the task that ran: [state, waitOn] or null. */
+  ownState: [number, number] | null;
+  // After DONE (what the loop did before the next handle).
+  jumpedTo: number | null;
+  due: string[];
+  skipped: string[];
+  // Anywhere in the step.
+  limit: string | null;
+  error: string | null;
+  exit: number | null;
+}
+
+function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
+  const { ops, strings: S, times: T } = trace;
+  const f: StepFacts = {
+    handle: -1,
+    soons: [],
+    timers: [],
+    cancels: 0,
+    tasksNew: [],
+    tasksNewIds: new Set(),
+    futDone: [],
+    printed: 0,
+    blocks: [],
+    ownState: null,
+    jumpedTo: null,
+    due: [],
+    skipped: [],
+    limit: null,
+    error: null,
+    exit: null,
+  };
+  let ranTask = -1;
+  let after = k === 0; // step 0 has no handle: everything is "the top level"
+  for (let i = stepStart(trace, k), end = stepEnd(trace, k); i < end; ) {
+    const op = ops[i];
+    const a = ops[i + 1];
+    switch (op) {
+      case Op.RUN:
+        f.handle = a;
+        ranTask = ix.stepTask[k];
+        break;
+      case Op.DONE:
+        if (a === f.handle) after = true;
+        break;
+      case Op.SOON:
+        f.soons.push({ h: a, label: S[ops[i + 2]], task: ops[i + 3] });
+        break;
+      case Op.AT: {
+        const owner = ops[i + 3];
+        f.timers.push({ label: S[ops[i + 2]], when: T[ops[i + 4]], callbackOf: owner <= -2 ? -owner - 2 : -1 });
+        break;
+      }
+      case Op.CANCEL:
+        f.cancels++;
+        break;
+      case Op.TASK_NEW:
+        if (!f.tasksNewIds.has(a)) f.tasksNew.push(S[ops[i + 2]]);
+        f.tasksNewIds.add(a);
+        break;
+      case Op.TASK_STATE:
+        if (a === ranTask) f.ownState = [ops[i + 2], ops[i + 3]];
+        break;
+      case Op.FUT_DONE:
+        f.futDone.push({ id: a, state: ops[i + 2], text: S[ops[i + 3]] });
+        break;
+      case Op.OUT:
+        f.printed += linesIn(S[ops[i + 2]]);
+        break;
+      case Op.BLOCK:
+        f.blocks.push({ label: S[ops[i + 2]], duration: T[ops[i + 3]] });
+        break;
+      case Op.CLOCK:
+        if (after) f.jumpedTo = T[a];
+        break;
+      case Op.DUE:
+        f.due.push(ix.handleLabel(a));
+        break;
+      case Op.SKIP:
+        f.skipped.push(ix.handleLabel(a));
+        break;
+      case Op.LIMIT:
+        f.limit = `the run hit its ${LIMIT_NAMES[a] ?? 'stop'} limit (${S[ops[i + 2]]})`;
+        break;
+      case Op.ERROR: {
+        const msg = S[ops[i + 4]].trim().split('\n').pop() ?? '';
+        const line = ops[i + 2];
+        f.error = `${ops[i + 1] === 0 ? 'a syntax error' : 'an uncaught error'}${line ? ` at line ${line}` : ''}: ${short(msg, 80)}`;
+        break;
+      }
+      case Op.EXIT:
+        f.exit = a;
+        break;
+    }
+    i += eventSize(ops, i);
+  }
+  return f;
+}
+
+/** What the handle's side effects were, as verb phrases ("printed 1 line"). */
+function effects(f: StepFacts, ix: TraceIndex, skipTimerOf: number, skipSoonOfTask: number, ranTask: number): string[] {
+  const out: string[] = [];
+  if (f.printed) out.push(`printed ${plural(f.printed, 'line')}`);
+  if (f.tasksNew.length) out.push(`created ${some(f.tasksNew, 'task')}`);
+  // A queued step of another task is that task being woken (or started).
+  const woken: string[] = [];
+  const soons: string[] = [];
+  for (const x of f.soons) {
+    if (x.task >= 0 && (x.task === skipSoonOfTask || f.tasksNewIds.has(x.task))) continue;
+    if (x.task >= 0 && x.task !== ranTask) woken.push(ix.objectName(x.task));
+    else soons.push(short(x.label));
+  }
+  if (soons.length) out.push(soons.length <= 3 ? `scheduled ${joinAnd(soons)}` : `scheduled ${plural(soons.length, 'callback')}`);
+  const timers = f.timers.filter((t) => t.callbackOf !== skipTimerOf || skipTimerOf < 0);
+  if (timers.length === 1) out.push(`set a timer for ${fmtTime(timers[0].when)} (${short(timers[0].label)})`);
+  else if (timers.length) out.push(`set ${timers.length} timers`);
+  const done = f.futDone.filter((d) => d.id !== ranTask);
+  if (done.length <= 2) {
+    for (const d of done) {
+      const name = ix.objectName(d.id);
+      if (d.state === TaskState.CANCELLED) out.push(`cancelled ${name}`);
+      else if (d.state === TaskState.FAILED) out.push(`failed ${name} with ${short(d.text)}`);
+      else out.push(`resolved ${name}${d.text ? ` with ${short(d.text)}` : ''}`);
+    }
+  } else out.push(`finished ${done.length} futures`);
+  if (woken.length) out.push(`woke ${woken.length <= 3 ? joinAnd(woken) : plural(woken.length, 'task')}`);
+  if (f.cancels) out.push(`cancelled ${plural(f.cancels, 'handle')}`);
+  for (const b of f.blocks) out.push(`blocked the whole loop for ${b.duration.toFixed(3)} s in ${short(b.label)}`);
+  return out;
+}
+
+/** What the loop did after the handle, before the next one: "; then the clock jumped ...". */
+function aftermath(f: StepFacts): string {
+  const parts: string[] = [];
+  const due = f.due.map((l) => `timer ${short(l)}`);
+  const dueText = due.length <= 2 ? joinAnd(due) : `${due.length} timers`;
+  if (f.jumpedTo !== null && due.length) parts.push(`the clock jumped to ${fmtTime(f.jumpedTo)} and ${dueText} fell due`);
+  else if (f.jumpedTo !== null) parts.push(`the clock jumped to ${fmtTime(f.jumpedTo)}`);
+  else if (due.length) parts.push(`${dueText} fell due`);
+  if (f.skipped.length) parts.push(`${some(f.skipped.map((l) => short(l)), 'cancelled handle')} ${f.skipped.length === 1 ? 'was' : 'were'} dropped unrun`);
+  if (f.error) parts.push(f.error);
+  if (f.limit) parts.push(f.limit);
+  if (f.exit !== null && f.exit !== 0) parts.push(`the program exited with status ${f.exit}`);
+  return parts.length ? `; then ${joinAnd(parts)}` : '';
+}
+
+/** One sentence saying what the loop did in step k (0..N) and why. */
+export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)): string {
+  const n = trace.steps.length;
+  k = Math.max(0, Math.min(n, Math.floor(k)));
+  const f = gather(trace, ix, k);
+
+  if (k === 0) {
+    const eff = effects(f, ix, -1, -1, -1);
+    let s = eff.length ? `Step 0: the program's top level ${joinAnd(eff)}` : `Step 0: nothing has run on the event loop yet`;
+    if (n === 0 && !eff.length) s = 'Step 0: the program ended without running anything on the event loop';
+    return s + aftermath(f) + '.';
+  }
+
+  const h = f.handle;
+  const owner = ix.handleOwner(h);
+  const task = ix.stepTask[k];
+  let subject: string;
+  let outcome = '';
+  let skipTimerOf = -1;
+  let skipSoonOf = -1;
+  if (task >= 0) {
+    const name = ix.objectName(task);
+    subject = `${name} ran ${ix.taskCoro(task) || 'its coroutine'}`;
+    const st = f.ownState;
+    if (st && st[0] === TaskState.WAITING && st[1] >= 0) {
+      const w = st[1];
+      const wname = ix.objectName(w);
+      const timer = f.timers.find((t) => t.callbackOf === w);
+      if (timer) {
+        skipTimerOf = w;
+        outcome = ` until it awaited ${wname}: a timer was set for ${fmtTime(timer.when)} and ${name} now waits on it`;
+      } else if (ix.isTask(w)) {
+        outcome = ` until it awaited ${wname}; ${name} now waits for it to finish`;
+      } else {
+        outcome = ` until it awaited ${wname}; ${name} now waits on it`;
+      }
+    } else if (st && st[0] === TaskState.READY) {
+      skipSoonOf = task;
+      outcome = ' until it yielded to the loop; its next step is queued';
+    } else if (st && st[0] === TaskState.DONE) {
+      const text = f.futDone.find((d) => d.id === task)?.text ?? '';
+      outcome = ` to completion${text && text !== 'None' ? ` (result ${short(text)})` : ''}`;
+    } else if (st && st[0] === TaskState.FAILED) {
+      const text = f.futDone.find((d) => d.id === task)?.text ?? '';
+      outcome = ` and it failed${text ? ` with ${short(text, 60)}` : ''}`;
+    } else if (st && st[0] === TaskState.CANCELLED) {
+      outcome = ' and it was cancelled';
+    }
+  } else {
+    const label = short(ix.handleLabel(h) || `handle ${h}`);
+    const of = owner <= -2 ? -owner - 2 : -1;
+    subject = of >= 0 ? `${label} ran as a done callback of ${ix.objectName(of)}` : `${label} ran`;
+    if (ix.handleIsTimer(h)) subject = `Timer ${subject}`;
+  }
+  const eff = effects(f, ix, skipTimerOf, skipSoonOf, task);
+  let s = subject + outcome;
+  if (eff.length) s += outcome ? `; it also ${joinAnd(eff)}` : ` and ${joinAnd(eff)}`;
+  return s + aftermath(f) + '.';
+}
