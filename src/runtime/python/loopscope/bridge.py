@@ -8,6 +8,7 @@ first, so each distinct label crosses once.
 """
 
 import reprlib
+from types import BuiltinMethodType as _BuiltinMethodType, FunctionType as _FunctionType, MethodType as _MethodType
 from asyncio import AbstractEventLoop as _AbstractEventLoop
 
 # Task states, mirrored from src/trace/schema.ts (TaskState).
@@ -187,7 +188,21 @@ class Run:
             return t.__name__
 
     def callable_name(self, cb):
-        name = self._names.get(cb)
+        # The cache must not keep callbacks alive: a closure (gather's
+        # _done_callback holds the outer future) or a bound method (its
+        # __self__) would then outlive the program's last reference, and their
+        # finalizers ("exception was never retrieved") would never run. So
+        # functions are not cached and methods are keyed by what outlives them.
+        t = type(cb)
+        if t is _FunctionType:
+            return cb.__qualname__
+        if t is _MethodType:
+            key = cb.__func__
+        elif t is _BuiltinMethodType:
+            key = (type(cb.__self__), cb.__name__)
+        else:
+            key = None  # partials and callable objects may hold anything
+        name = self._names.get(key) if key is not None else None
         if name is not None:
             return name
         name = getattr(cb, "__qualname__", None) or getattr(cb, "__name__", None)
@@ -196,11 +211,8 @@ class Run:
             name = "partial(" + self.callable_name(inner) + ")" if inner is not None else type(cb).__name__
         elif name.startswith("BaseEventLoop.") or name.startswith("VirtualEventLoop."):
             name = "loop." + name.split(".", 1)[1]
-        try:
-            if len(self._names) < 10_000:
-                self._names[cb] = name
-        except TypeError:
-            pass  # unhashable callable
+        if key is not None and len(self._names) < 10_000:
+            self._names[key] = name
         return name
 
     def call_label(self, cb, args):
