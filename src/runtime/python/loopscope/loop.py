@@ -187,6 +187,10 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
                 hid = pop_task(_task_state(R, target))
             else:
                 hid = pop()
+            # Hold nothing of this handle while the next one runs: CPython frees
+            # a callback (a bound method's object, a closure's cells) as soon
+            # as its handle has run, and __del__ output shows when.
+            cb = target = None
         handle = None
 
     def _ls_limit(self, code):
