@@ -26,6 +26,12 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
   );
   const fromTimers = useMemo(() => (player && snap ? dueInStep(player.index, snap.k) : new Set<number>()), [player, snap]);
   const readyTotal = snap && player ? player.readyLength() : 0;
+  // A timer that completes a future is drawn in the colour of the task waiting on it.
+  const awaiter = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const t of snap?.tasks ?? []) if (t.waitOn >= 0 && !m.has(t.waitOn)) m.set(t.waitOn, t.id);
+    return m;
+  }, [snap]);
 
   const counts = useMemo(() => {
     const c: Record<string, number> = {};
@@ -68,7 +74,11 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
           label={`Timers: ${pendingTimers} pending; now t = ${snap.time.toFixed(3)} s`}
           deps={[snap, duration]}
           draw={(svg, width) =>
-            renderTimers(svg, { timers: snap.timers, blocks: snap.blocks, now: snap.time, horizon: Math.max(d.horizon, snap.time) }, { width, duration, colour })
+            renderTimers(
+              svg,
+              { timers: snap.timers.map((t) => (t.task < 0 && t.callbackOf >= 0 && awaiter.has(t.callbackOf) ? { ...t, task: awaiter.get(t.callbackOf)! } : t)), blocks: snap.blocks, now: snap.time, horizon: Math.max(d.horizon, snap.time) },
+              { width, duration, colour },
+            )
           }
         />
       </Panel>

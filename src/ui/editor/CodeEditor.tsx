@@ -115,6 +115,11 @@ function applyMarks(editor: IEditor, deco: ReturnType<IEditor['createDecorations
     });
   }
   deco.set(ds);
+  // Markers only change with the run, not with the step: skip Monaco's re-validation when equal.
+  const key = JSON.stringify(marks.errors);
+  const m = model as unknown as { __lsMarkers?: string };
+  if (m.__lsMarkers === key) return revealCurrent(editor, marks, ok);
+  m.__lsMarkers = key;
   monaco.editor.setModelMarkers(
     model,
     'loopscope',
@@ -129,5 +134,9 @@ function applyMarks(editor: IEditor, deco: ReturnType<IEditor['createDecorations
         endColumn: model.getLineMaxColumn(e.line),
       })),
   );
+  revealCurrent(editor, marks, ok);
+}
+
+function revealCurrent(editor: IEditor, marks: EditorMarks, ok: (l: number) => boolean) {
   if (marks.current.length && ok(marks.current[0])) editor.revealLineInCenterIfOutsideViewport(marks.current[0]);
 }

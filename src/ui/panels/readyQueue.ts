@@ -17,7 +17,8 @@ export interface ReadyQueueData {
 const CHIP_H = 30;
 const GAP = 6;
 const SLOT_W = 250;
-const MAX_CHIPS = 80;
+const MAX_CHIPS = 40;
+const MAX_ROWS = 4;
 
 interface Placed extends ReadyView {
   x: number;
@@ -34,19 +35,22 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
   const chips: Placed[] = [];
   let x = 0;
   let y = 0;
-  const shown = data.ready.slice(0, MAX_CHIPS);
-  for (const h of shown) {
+  // At most MAX_ROWS rows of chips; the rest are summed up in a "+N more" chip.
+  let shownCount = 0;
+  for (const h of data.ready.slice(0, MAX_CHIPS)) {
     const label = truncate(h.label, 44);
     const w = Math.min(avail, textWidth(label) + 26);
     if (x + w > avail && x > 0) {
+      if (y >= (MAX_ROWS - 1) * (CHIP_H + GAP)) break;
       x = 0;
       y += CHIP_H + GAP;
     }
     chips.push({ ...h, label, x: left + x, y, w });
     x += w + GAP;
+    shownCount++;
   }
-  if (data.total > shown.length) {
-    const more = data.total - shown.length;
+  if (data.total > shownCount) {
+    const more = data.total - shownCount;
     const w = 110;
     if (x + w > avail && x > 0) {
       x = 0;
@@ -136,9 +140,17 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         .attr('y2', CHIP_H / 2)
         .attr('visibility', (d) => (d.cancelled ? 'visible' : 'hidden'));
     })
-    .transition(t as never)
-    .attr('opacity', 1)
-    .attr('transform', (d) => `translate(${d.x},${d.y + 5})`);
+    .call((g) => {
+      // Only chips that move (or are new) get a transition; the rest are left alone.
+      const moving = g.filter(function (d) {
+        const p = pos.get(d.id);
+        return !p || p.x !== d.x || p.y !== d.y || (this as SVGGElement).getAttribute('opacity') !== '1';
+      });
+      moving
+        .transition(t as never)
+        .attr('opacity', 1)
+        .attr('transform', (d) => `translate(${d.x},${d.y + 5})`);
+    });
 
   // The running slot, keyed by handle id so a new handle slides in from its queue position.
   const run = data.running ? [{ ...data.running, label: truncate(data.running.label, 32) }] : [];

@@ -38,11 +38,22 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
   const laneEnd: number[] = [];
   const placed: Placed[] = [];
   let hidden = 0;
-  for (const tm of data.timers) {
+  // Many timers at one deadline are drawn as one group marker ("×100 timers").
+  const items: (TimerView & { group?: number })[] = [];
+  for (let i = 0; i < data.timers.length; ) {
+    let j = i;
+    while (j < data.timers.length && data.timers[j].when === data.timers[i].when) j++;
+    if (j - i > 3) items.push({ ...data.timers[i], id: -1 - i, label: `×${j - i} timers: ${shortLabel(data.timers[i].label)}…`, group: j - i });
+    else for (let q = i; q < j; q++) items.push(data.timers[q]);
+    i = j;
+  }
+  for (const tm of items) {
     const px = clampX(tm.when);
-    const text = truncate(tm.label, 34) + (tm.when > x.domain()[1] ? ` → t=${tm.when}` : '');
+    const text = truncate(tm.group ? tm.label : shortLabel(tm.label), 34) + (tm.when > x.domain()[1] ? ` → t=${tm.when}` : '');
     const w = text.length * 6.6 + 22;
-    let lane = laneEnd.findIndex((e) => e < px - 4);
+    const toRight = px + w < opts.width;
+    const spanStart = toRight ? px : px - w;
+    let lane = laneEnd.findIndex((e) => e < spanStart - 4);
     if (lane < 0) {
       if (laneEnd.length < MAX_LANES) lane = laneEnd.length;
       else {
@@ -51,7 +62,7 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
       }
     }
     // Labels go right of the marker unless that overflows; then left.
-    laneEnd[lane] = px + w;
+    laneEnd[lane] = toRight ? px + w : px;
     placed.push({ ...tm, x: px, lane, text });
   }
   const lanes = Math.max(1, laneEnd.length);
@@ -122,12 +133,12 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
           .attr('transform', (d) => `translate(${d.x},${-30})`)
           .remove(),
     )
-    .attr('data-testid', (d) => (d.cancelled ? 'timer-cancelled' : 'timer-item'))
+    .attr('data-testid', (d) => (d.id < 0 ? 'timer-group' : d.cancelled ? 'timer-cancelled' : 'timer-item'))
     .attr('class', (d) => `timer${d.cancelled ? ' cancelled' : ''}`)
     .call((g) => {
       g.select('path.timer-mark').attr('fill', (d) => (d.cancelled ? 'none' : d.task >= 0 ? (opts.colour(d.task) ?? 'var(--fg)') : 'var(--timer)'));
       g.select('line.timer-stem').attr('x1', 0).attr('x2', 0).attr('y1', (d) => -(14 + d.lane * LANE_H) + 2).attr('y2', -6);
-      const right = (d: Placed) => d.x + d.text.length * 6.6 + 14 < opts.width;
+      const right = (d: Placed) => d.x + d.text.length * 6.6 + 22 < opts.width;
       g.select('text.timer-label')
         .attr('x', (d) => (right(d) ? 9 : -9))
         .attr('text-anchor', (d) => (right(d) ? 'start' : 'end'))
@@ -150,7 +161,8 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
     .data(hidden ? [hidden] : [])
     .join('text')
     .attr('class', 'timers-hidden')
-    .attr('x', m.l)
+    .attr('x', opts.width - m.r)
+    .attr('text-anchor', 'end')
     .attr('y', height - 4)
     .text((d) => `+${d} more timers not drawn (${data.timers.length} pending in all)`);
 
@@ -177,4 +189,11 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
   cur.select('text').attr('y', height - 4).attr('x', 4).attr('text-anchor', 'start').text('now');
   cur.transition(t as never).attr('transform', (d) => `translate(${clampX(d)},0)`);
   return height;
+}
+
+/** How a person would say what a timer does. */
+export function shortLabel(label: string): string {
+  const m = /^_?set_result_unless_cancelled\((.+?), (.*)\)$/.exec(label);
+  if (m) return `end of sleep: ${m[1]}${m[2] !== 'None' ? ` = ${m[2]}` : ''}`;
+  return label;
 }

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// UI benchmark: headless Chromium (Debian's), production build served by
+// `vite preview`, median of 5 fresh browser contexts. Prints:
+//   editor visible, Monaco ready, Python ready (and Pyodide's own console.html
+//   served the same way, as a ratio), Run-to-first-frame, step response, and
+//   frames per second while playing the 1,000-task example.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const PORT = 4179;
+const BASE = `http://localhost:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
+  const b = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const stop = () => server.kill('SIGTERM');
+process.on('exit', stop);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(BASE)).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.route('**/*', (r) => (new URL(r.request().url()).origin === BASE ? r.continue() : r.abort()));
+  return { context, page: await context.newPage() };
+}
+const state = (page) => page.evaluate(() => window.__loopscope.state());
+
+const m = { editor: [], monaco: [], python: [], consolePy: [], firstFrame: [], step: [], step1000: [], fps: [] };
+
+for (let i = 0; i < RUNS; i++) {
+  const { context, page } = await fresh();
+  await page.goto(BASE + '/');
+  // Times are measured in the page, from navigation start.
+  m.editor.push(await page.evaluate(() => new Promise((res) => {
+    const f = () => { const el = document.querySelector('[data-testid="editor"]'); if (el && el.textContent.includes('asyncio') && el.getBoundingClientRect().height > 0) res(performance.now()); else requestAnimationFrame(f); };
+    f();
+  })));
+  m.monaco.push(await page.evaluate(() => new Promise((res) => {
+    const f = () => (document.documentElement.dataset.monaco === 'ready' && document.querySelector('.monaco-editor .view-lines') ? res(performance.now()) : setTimeout(f, 5));
+    f();
+  })));
+  m.python.push(await page.evaluate(() => new Promise((res) => {
+    const f = () => (window.__loopscope.state().pythonReady ? res(performance.now()) : setTimeout(f, 5));
+    f();
+  })));
+  await page.waitForFunction(() => window.__loopscope.state().runs >= 1);
+  // Run-to-first-frame: click Run, until the frame after the result is rendered.
+  for (let j = 0; j < 3; j++) {
+    m.firstFrame.push(await page.evaluate(() => new Promise((res) => {
+      const before = window.__loopscope.state().runs;
+      const t0 = performance.now();
+      document.querySelector('[data-testid="run"]').click();
+      const f = () => (window.__loopscope.state().runs > before ? requestAnimationFrame(() => res(performance.now() - t0)) : requestAnimationFrame(f));
+      f();
+    })));
+  }
+  // Step response: a key press until the next painted frame shows the new step.
+  const stepTimes = async () => page.evaluate(async () => {
+    document.getElementById('viz').focus();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    const out = [];
+    const n = window.__loopscope.state().n;
+    for (let s = 0; s < Math.min(40, n); s++) {
+      const t0 = performance.now();
+      document.getElementById('viz').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  });
+  m.step.push(median(await stepTimes()));
+  // The 1,000-task example: step response and frames per second while playing at 8x.
+  const before = (await state(page)).runs;
+  await page.getByLabel('Examples').selectOption('16-many-tasks');
+  await page.waitForFunction((b) => window.__loopscope.state().runs > b, before, { timeout: 60000 });
+  m.step1000.push(median(await stepTimes()));
+  await page.getByLabel('Playback speed').selectOption('8');
+  m.fps.push(await page.evaluate(() => new Promise((res) => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }));
+    document.querySelector('[data-testid="play"]').click();
+    let frames = 0;
+    const t0 = performance.now();
+    const f = (now) => {
+      frames++;
+      if (now - t0 < 3000) requestAnimationFrame(f);
+      else res((frames * 1000) / (now - t0));
+    };
+    requestAnimationFrame(f);
+  })));
+  await context.close();
+
+  // Pyodide's own console, served the same way from our origin.
+  const c = await fresh();
+  await c.page.goto(BASE + '/pyodide/console.html');
+  m.consolePy.push(await c.page.evaluate(() => new Promise((res) => {
+    const f = () => (globalThis.pyodide && globalThis.pyodide.runPython ? res(performance.now()) : setTimeout(f, 5));
+    f();
+  })));
+  await c.context.close();
+  process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
+}
+await browser.close();
+stop();
+
+const ms = (x) => `${(x / 1000).toFixed(3)} s`;
+const med = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, median(v)]));
+console.log(`Loopscope UI benchmark — headless Chromium, production build, median of ${RUNS} fresh contexts`);
+console.log(`editor visible (code on screen)     ${ms(med.editor)}   target <= 0.5 s`);
+console.log(`Monaco editor ready                 ${ms(med.monaco)}`);
+console.log(`Python ready                        ${ms(med.python)}   target <= 1.5 s`);
+console.log(`Pyodide console.html Python ready   ${ms(med.consolePy)}   ratio Loopscope/console = ${(med.python / med.consolePy).toFixed(2)}`);
+console.log(`Run-to-first-frame (07-tasks)       ${med.firstFrame.toFixed(1)} ms`);
+console.log(`step response (07-tasks)            ${med.step.toFixed(1)} ms   target <= 16 ms`);
+console.log(`step response (1,000 tasks)         ${med.step1000.toFixed(1)} ms   target <= 16 ms`);
+console.log(`playing 1,000 tasks at 8x           ${med.fps.toFixed(1)} fps   target >= 55`);
+process.exit(0);
