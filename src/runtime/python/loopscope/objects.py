@@ -58,6 +58,7 @@ class _StandsForBase(type):
 
 class Future(_CFuture, metaclass=_StandsForBase):
     _ls_stands_for = _CFuture
+    __module__ = "_asyncio"  # print(type(fut)) shows <class '_asyncio.Future'>, as in CPython
 
     def __init__(self, *, loop=None):
         super().__init__(loop=loop)
@@ -116,6 +117,7 @@ def _finished(fut):
 
 class Task(_CTask, metaclass=_StandsForBase):
     _ls_stands_for = _CTask
+    __module__ = "_asyncio"  # print(type(task)) shows <class '_asyncio.Task'>, as in CPython
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
         R = bridge.current
