@@ -22,6 +22,13 @@ function joinAnd(items: string[]): string {
   return items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1];
 }
 
+/** Join clauses that may contain "and" themselves: "a, b, and c" (serial comma when needed). */
+function joinClauses(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  if (items.length === 2 && !items.some((x) => x.includes(' and '))) return items.join(' and ');
+  return items.slice(0, -1).join(', ') + ', and ' + items[items.length - 1];
+}
+
 /** Name a list of things: all of them if few, else a count. */
 function some(items: string[], noun: string, many = noun + 's'): string {
   return items.length <= 3 ? `${items.length === 1 ? noun : many} ${joinAnd(items)}` : plural(items.length, noun, many);
@@ -179,16 +186,18 @@ function effects(f: StepFacts, ix: TraceIndex, skipTimerOf: number, skipSoonOfTa
 /** What the loop did after the handle, before the next one: "; then the clock jumped ...". */
 function aftermath(f: StepFacts): string {
   const parts: string[] = [];
+  // In the order the loop does them: drop cancelled handles, then (next
+  // iteration) jump the clock and move due timers to the queue.
+  if (f.skipped.length) parts.push(`${some(f.skipped.map((l) => short(l)), 'cancelled handle')} ${f.skipped.length === 1 ? 'was' : 'were'} dropped unrun`);
   const due = f.due.map((l) => `timer ${short(l)}`);
   const dueText = due.length <= 2 ? joinAnd(due) : `${due.length} timers`;
-  if (f.jumpedTo !== null && due.length) parts.push(`the clock jumped to ${fmtTime(f.jumpedTo)} and ${dueText} fell due`);
+  if (f.jumpedTo !== null && due.length) parts.push(`the clock jumped to ${fmtTime(f.jumpedTo)}, where ${dueText} fell due`);
   else if (f.jumpedTo !== null) parts.push(`the clock jumped to ${fmtTime(f.jumpedTo)}`);
   else if (due.length) parts.push(`${dueText} fell due`);
-  if (f.skipped.length) parts.push(`${some(f.skipped.map((l) => short(l)), 'cancelled handle')} ${f.skipped.length === 1 ? 'was' : 'were'} dropped unrun`);
   if (f.error) parts.push(f.error);
   if (f.limit) parts.push(f.limit);
   if (f.exit !== null && f.exit !== 0) parts.push(`the program exited with status ${f.exit}`);
-  return parts.length ? `; then ${joinAnd(parts)}` : '';
+  return parts.length ? `; then ${joinClauses(parts)}` : '';
 }
 
 /** One sentence saying what the loop did in step k (0..N) and why. */
@@ -199,7 +208,7 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
 
   if (k === 0) {
     const eff = effects(f, ix, -1, -1, -1);
-    let s = eff.length ? `Step 0: the program's top level ${joinAnd(eff)}` : `Step 0: nothing has run on the event loop yet`;
+    let s = eff.length ? `Step 0: the program's top level ${joinClauses(eff)}` : `Step 0: nothing has run on the event loop yet`;
     if (n === 0 && !eff.length) s = 'Step 0: the program ended without running anything on the event loop';
     return s + aftermath(f) + '.';
   }
@@ -242,11 +251,13 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
   } else {
     const label = short(ix.handleLabel(h) || `handle ${h}`);
     const of = owner <= -2 ? -owner - 2 : -1;
-    subject = of >= 0 ? `${label} ran as a done callback of ${ix.objectName(of)}` : `${label} ran`;
-    if (ix.handleIsTimer(h)) subject = `Timer ${subject}`;
+    // A queued handle with a future owner is one of its done callbacks; a
+    // timer with one acts on it (sleep's _set_result_unless_cancelled).
+    if (ix.handleIsTimer(h)) subject = of >= 0 ? `Timer ${label} (for ${ix.objectName(of)}) ran` : `Timer ${label} ran`;
+    else subject = of >= 0 ? `${label} ran as a done callback of ${ix.objectName(of)}` : `${label} ran`;
   }
   const eff = effects(f, ix, skipTimerOf, skipSoonOf, task);
   let s = subject + outcome;
-  if (eff.length) s += outcome ? `; it also ${joinAnd(eff)}` : ` and ${joinAnd(eff)}`;
+  if (eff.length) s += outcome ? `; it also ${joinClauses(eff)}` : ` and ${joinClauses(eff)}`;
   return s + aftermath(f) + '.';
 }

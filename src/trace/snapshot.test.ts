@@ -196,7 +196,7 @@ describe('reducer rules', () => {
   });
 
   it('timers sort by (when, scheduling order); a cancelled one stays flagged until its iteration', () => {
-    const t = record((rec, eng, s) => {
+    const t = record((_rec, eng, s) => {
       eng.callAt(0, 2, s('b'), -1);
       eng.callAt(1, 1, s('a'), -1);
       eng.callAt(2, 2, s('c'), -1);
