@@ -31,13 +31,17 @@ class LoopscopeLimit(KeyboardInterrupt):
         self.message = message
         # A program may catch it: `except KeyboardInterrupt:` around
         # run_forever() is how tutorials wait for Ctrl-C. Like Ctrl-C, that
-        # handler runs, but the run stays capped: the first limit is kept for
-        # the runner to report at the end, and the CPU budget raises it again
-        # at the user's next backward jump, so the program cannot loop on.
+        # handler and any cleanup run, but the run stays capped: the first
+        # limit is kept for the runner to report at the end. A second limit
+        # means the program went back to waiting (or spinning) after catching
+        # the first: then the CPU budget raises it at the user's next backward
+        # jump, so a `while True` around run_forever() cannot loop on.
         R = bridge.current
-        if R is not None and R.limit is None:
-            R.limit = self
-            budget.trip(self)
+        if R is not None:
+            if R.limit is None:
+                R.limit = self
+            else:
+                budget.trip(R.limit)
 
 
 class _Handle(events.Handle):
