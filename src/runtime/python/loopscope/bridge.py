@@ -221,12 +221,23 @@ class Run:
             if not args:
                 return name + "()"
             n = self._label_counts.get(name, 0)
+            template = _FRIENDLY.get(name)
             if n >= self.LABELS_PER_CALLABLE:
-                return name + "(...)"
+                return template.format("...") if template else name + "(...)"
             self._label_counts[name] = n + 1
+            if template:
+                return template.format(self.short(args[0]))
             return name + "(" + ", ".join([self.short(a) for a in args]) + ")"
         except Exception:
             return "callback"
+
+
+# asyncio's own callbacks, said the way a person would: {0} is the first argument.
+_FRIENDLY = {
+    "_set_result_unless_cancelled": "end of sleep: resolve {0}",
+    "_run_until_complete_cb": "run_until_complete: {0} finished, stop the loop",
+    "_release_waiter": "timeout: release {0}",
+}
 
 
 def fut_text(fut):
