@@ -1,8 +1,11 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error a plain .mjs script without types
+import { CACHE_DIR, expectedManifest } from './scripts/make-snapshot.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(root, 'node_modules/pyodide');
@@ -53,10 +56,100 @@ function pyodideAssets(): Plugin {
   };
 }
 
+/** What scripts/make-snapshot.mjs writes next to a snapshot. */
+interface SnapshotMeta {
+  file: string;
+  bytes: number;
+  gzBytes: number;
+  [key: string]: unknown;
+}
+
+let snapshotJob: Promise<SnapshotMeta | null> | null = null;
+
+/**
+ * The memory snapshot for this tree (Pyodide build, stdlib, runtime Python
+ * sources): taken from node_modules/.cache when there, else made by
+ * scripts/make-snapshot.mjs in a child process (~3-5 s; Pyodide stays out of
+ * Vite's process). null, with a warning, if that fails: the app then loads
+ * Python without it. LOOPSCOPE_SNAPSHOT=0 builds without a snapshot.
+ */
+function buildSnapshot(log: (msg: string) => void): Promise<SnapshotMeta | null> {
+  snapshotJob ??= (async () => {
+    if (process.env.LOOPSCOPE_SNAPSHOT === '0') return null;
+    try {
+      const want = expectedManifest() as { id: string; file: string };
+      const meta = join(CACHE_DIR, `snapshot-${want.id}.json`);
+      if (!existsSync(meta) || !existsSync(join(CACHE_DIR, want.file))) {
+        log('[loopscope] making the Pyodide memory snapshot (scripts/make-snapshot.mjs)…');
+        const code = await new Promise<number | null>((res, rej) => {
+          const child = spawn(process.execPath, [join(root, 'scripts/make-snapshot.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+          child.on('error', rej);
+          child.on('close', res);
+        });
+        if (code !== 0 || !existsSync(meta)) throw new Error(`scripts/make-snapshot.mjs exited with ${code}`);
+      }
+      return JSON.parse(readFileSync(meta, 'utf8')) as SnapshotMeta;
+    } catch (e) {
+      console.warn(`[loopscope] no Pyodide memory snapshot in this build (Python will load without it): ${e instanceof Error ? e.message : e}`);
+      return null;
+    }
+  })();
+  return snapshotJob;
+}
+
+const SNAPSHOT_MODULE = 'virtual:loopscope-snapshot';
+
+/**
+ * The snapshot's manifest as a module (`virtual:loopscope-snapshot`, imported by
+ * the worker). Used for the app and, through worker.plugins, for the worker bundle.
+ */
+function snapshotManifestModule(): Plugin {
+  return {
+    name: 'loopscope-snapshot-manifest',
+    resolveId(id) {
+      return id === SNAPSHOT_MODULE ? '\0' + SNAPSHOT_MODULE : undefined;
+    },
+    async load(id) {
+      if (id !== '\0' + SNAPSHOT_MODULE) return undefined;
+      const meta = await buildSnapshot((m) => this.info(m));
+      return `export default ${JSON.stringify(meta)};`;
+    },
+  };
+}
+
+/** Serves (dev) or emits (build) the gzipped snapshot as /pyodide/snapshot-<id>.bin.gz. */
+function pyodideSnapshot(): Plugin {
+  return {
+    name: 'loopscope-pyodide-snapshot',
+    async buildStart() {
+      // Start early (in parallel with the rest of the build); the result is shared.
+      void buildSnapshot((m) => this.info(m));
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        const m = /^\/pyodide\/(snapshot-[0-9a-f]+\.bin\.gz)$/.exec(url);
+        if (!m) return next();
+        const file = join(CACHE_DIR, m[1]);
+        if (!existsSync(file)) return next();
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.setHeader('Content-Length', String(statSync(file).size));
+        res.setHeader('Cache-Control', 'no-cache');
+        createReadStream(file).pipe(res);
+      });
+    },
+    async generateBundle() {
+      const meta = await buildSnapshot((m) => this.info(m));
+      if (!meta) return;
+      this.emitFile({ type: 'asset', fileName: `pyodide/${meta.file}`, source: readFileSync(join(CACHE_DIR, meta.file)) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), pyodideAssets()],
+  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule()],
   optimizeDeps: { exclude: ['pyodide'] },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [snapshotManifestModule()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

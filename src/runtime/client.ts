@@ -19,7 +19,7 @@ export interface RunOutcome {
 
 export type ClientEvent =
   | { type: 'progress'; phase: LoadPhase; fraction: number; label: string }
-  | { type: 'ready'; pythonVersion: string; loadMs: number; fake: boolean }
+  | { type: 'ready'; pythonVersion: string; loadMs: number; fake: boolean; snapshot?: 'restored' | 'plain' | 'fallback' }
   | { type: 'result'; outcome: RunOutcome }
   | { type: 'run-error'; seq: number; message: string }
   | { type: 'stopped'; seq: number }
@@ -29,6 +29,12 @@ export type WorkerFactory = () => Worker;
 
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'loopscope-python' });
+
+/** `?snapshot=0` in the page's address loads Python without the build's memory snapshot (for comparisons). */
+function snapshotWanted(): boolean {
+  const search = (globalThis as { location?: { search?: string } }).location?.search ?? '';
+  return new URLSearchParams(search).get('snapshot') !== '0';
+}
 
 export class RuntimeClient {
   private worker: Worker | null = null;
@@ -64,7 +70,7 @@ export class RuntimeClient {
       this.crash(w, ev.message || 'the Python worker failed');
     };
     w.onmessageerror = () => this.crash(w, 'a message from the Python worker could not be read');
-    this.send({ type: 'init' });
+    this.send({ type: 'init', snapshot: snapshotWanted() });
   }
 
   /** Run a program; returns its sequence number. Queued in the worker until Python is ready. */

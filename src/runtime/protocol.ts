@@ -13,14 +13,21 @@ export interface RunLimits {
 }
 
 export type ToWorker =
-  | { type: 'init' }
+  | { type: 'init'; /** false: do not use the build's memory snapshot (default: use it). */ snapshot?: boolean }
   | { type: 'run'; seq: number; source: string; filename: string; limits: RunLimits };
 
 export type LoadPhase = 'fetch' | 'start' | 'runtime' | 'ready';
 
 export type FromWorker =
   | { type: 'progress'; phase: LoadPhase; fraction: number; label: string }
-  | { type: 'ready'; pythonVersion: string; loadMs: number; fake: boolean }
+  | {
+      type: 'ready';
+      pythonVersion: string;
+      loadMs: number;
+      fake: boolean;
+      /** How Python came up: from the memory snapshot, plainly, or plainly after the snapshot failed. */
+      snapshot?: 'restored' | 'plain' | 'fallback';
+    }
   | { type: 'output'; seq: number; fd: 1 | 2; text: string }
   | {
       type: 'result';

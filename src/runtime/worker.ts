@@ -4,9 +4,11 @@
 // Int32Arrays are transferred, not copied. Runs arriving while Python loads
 // are queued (only the newest is kept) and start as soon as it is ready.
 
-import { loadPyodide } from 'pyodide';
-import { LoopscopeRuntime, type PyodideLike } from './core.ts';
+import { loadPyodide, version as pyodideVersion } from 'pyodide';
+import snapshotManifest from 'virtual:loopscope-snapshot';
+import { LoopscopeRuntime, type PyodideLike, type PythonSources } from './core.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { fetchSnapshot, oneShot, snapshotMismatch } from './snapshot.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,16 +25,56 @@ let runtime: LoopscopeRuntime | null = null;
 let pending: Extract<ToWorker, { type: 'run' }> | null = null;
 let loading: Promise<void> | null = null;
 
-async function init(): Promise<void> {
+/**
+ * Python from the build's memory snapshot (asyncio and the loopscope package
+ * already imported): null, with a console warning, if there is none for these
+ * sources or anything about it fails, so that the caller loads Python plainly.
+ */
+async function fromSnapshot(indexURL: string, sources: PythonSources): Promise<LoopscopeRuntime | null> {
+  const why = snapshotMismatch(snapshotManifest, pyodideVersion, sources);
+  if (why || !snapshotManifest) {
+    if (snapshotManifest) console.warn(`[loopscope] memory snapshot not used: ${why}; loading Python without it`);
+    return null;
+  }
+  try {
+    const bytes = fetchSnapshot(indexURL + snapshotManifest.file, snapshotManifest.bytes);
+    const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, _loadSnapshot: oneShot(bytes) });
+    // What the snapshot baked in that differs from a fresh browser instance: the
+    // restore puts '' in front of sys.path again, and LANG came from Node.
+    const lang = `${(self.navigator?.language || 'C').replace('-', '_')}.UTF-8`;
+    pyodide.runPython(`
+import sys, os
+if sys.path[:1] == [''] and '' in sys.path[1:]:
+    del sys.path[0]
+os.environ['LANG'] = ${JSON.stringify(lang)}
+del sys, os
+`);
+    return await LoopscopeRuntime.create(pyodide as unknown as PyodideLike, sources);
+  } catch (e) {
+    console.warn('[loopscope] memory snapshot failed; loading Python without it:', e);
+    return null;
+  }
+}
+
+async function init(useSnapshot: boolean): Promise<void> {
   const t0 = performance.now();
   const indexURL = new URL('/pyodide/', self.location.origin).href;
-  post({ type: 'progress', phase: 'fetch', fraction: 0.1, label: 'Loading Python (WebAssembly, 9.6 MB)…' });
-  const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
-  post({ type: 'progress', phase: 'start', fraction: 0.85, label: 'Starting the asyncio runtime…' });
   const sources: Record<string, string> = {};
   for (const [k, v] of Object.entries(pythonSources)) sources[k.replace(/^\.\/python\//, '')] = v;
-  runtime = await LoopscopeRuntime.create(pyodide as unknown as PyodideLike, sources);
-  post({ type: 'ready', pythonVersion: runtime.pythonVersion, loadMs: performance.now() - t0, fake: false });
+  post({ type: 'progress', phase: 'fetch', fraction: 0.1, label: 'Loading Python (WebAssembly, 9.6 MB)…' });
+  let snapshot: 'restored' | 'plain' | 'fallback' = 'plain';
+  if (useSnapshot) {
+    runtime = await fromSnapshot(indexURL, sources);
+    snapshot = runtime ? 'restored' : snapshotManifest ? 'fallback' : 'plain';
+  }
+  if (!runtime) {
+    const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+    post({ type: 'progress', phase: 'start', fraction: 0.85, label: 'Starting the asyncio runtime…' });
+    runtime = await LoopscopeRuntime.create(pyodide as unknown as PyodideLike, sources);
+  }
+  const loadMs = performance.now() - t0;
+  console.info(`[loopscope] Python ${runtime.pythonVersion} ready in ${Math.round(loadMs)} ms (${snapshot === 'restored' ? 'from the memory snapshot' : snapshot === 'fallback' ? 'plain load after the snapshot failed' : 'plain load'})`);
+  post({ type: 'ready', pythonVersion: runtime.pythonVersion, loadMs, fake: false, snapshot });
 }
 
 function run(msg: Extract<ToWorker, { type: 'run' }>): void {
@@ -61,7 +103,7 @@ function run(msg: Extract<ToWorker, { type: 'run' }>): void {
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'init') {
-    loading ??= init()
+    loading ??= init(msg.snapshot !== false)
       .then(() => {
         const m = pending;
         pending = null;

@@ -1,0 +1,109 @@
+// The worker's side of the build-time Pyodide memory snapshot
+// (scripts/make-snapshot.mjs): is the snapshot this build ships usable with
+// the Python sources the worker was bundled with, and fetch it (gzipped on the
+// wire, decompressed here, so no server has to send Content-Encoding).
+
+import type { PythonSources } from './core.ts';
+
+/** What scripts/make-snapshot.mjs records about a snapshot (the build injects it). */
+export interface SnapshotManifest {
+  format: number;
+  id: string;
+  /** File name under /pyodide/. */
+  file: string;
+  pyodideVersion: string;
+  buildId: string;
+  stdlibSha256: string;
+  sourcesKey: string;
+  bytes: number;
+  gzBytes: number;
+}
+
+/**
+ * Key of the runtime's Python sources: a 53-bit string hash (cyrb53) over
+ * "path\0text\0" in path order. The same function as sourcesKey in
+ * scripts/make-snapshot.mjs (tests/snapshot.test.ts checks that they agree).
+ */
+export function sourcesKey(sources: PythonSources): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const path of Object.keys(sources).sort()) {
+    const s = `${path}\0${sources[path]}\0`;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** Why a snapshot cannot be used with this worker, or null if it can. */
+export function snapshotMismatch(
+  manifest: SnapshotManifest | null,
+  pyodideVersion: string,
+  sources: PythonSources,
+): string | null {
+  if (!manifest) return 'this build has no snapshot';
+  if (manifest.format !== 1) return `snapshot format ${manifest.format} is not supported`;
+  if (manifest.pyodideVersion !== pyodideVersion)
+    return `snapshot made with Pyodide ${manifest.pyodideVersion}, this is ${pyodideVersion}`;
+  const key = sourcesKey(sources);
+  if (manifest.sourcesKey !== key) return `snapshot made from other runtime sources (${manifest.sourcesKey}, these are ${key})`;
+  return null;
+}
+
+/**
+ * Fetch the snapshot and return its bytes, decompressed. Accepts the file as
+ * gzip bytes (static hosting, vite preview) or already decoded (a server that
+ * sent Content-Encoding: gzip): the first two bytes tell which.
+ */
+export async function fetchSnapshot(url: string, expectedBytes: number): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`snapshot: HTTP ${res.status} for ${url}`);
+  const reader = res.body.getReader();
+  const first = await reader.read();
+  if (first.done) throw new Error('snapshot: empty response');
+  const head = first.value;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(head);
+    },
+    async pull(c) {
+      const { done, value } = await reader.read();
+      if (done) c.close();
+      else c.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+  const stream = gzipped ? body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : body;
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  if (bytes.length !== expectedBytes) throw new Error(`snapshot: ${bytes.length} bytes, expected ${expectedBytes}`);
+  return bytes;
+}
+
+/**
+ * A thenable that hands its promise over once and then forgets it: Pyodide
+ * keeps `_loadSnapshot` in its config for the life of the instance, and a
+ * plain promise there would keep the 30 MB buffer alive.
+ */
+export function oneShot<T>(promise: Promise<T>): PromiseLike<T> {
+  let p: Promise<T> | null = promise;
+  // Do not report an unhandled rejection before Pyodide awaits it.
+  promise.catch(() => {});
+  return {
+    then<R1 = T, R2 = never>(
+      ok?: ((v: T) => R1 | PromiseLike<R1>) | null,
+      fail?: ((e: unknown) => R2 | PromiseLike<R2>) | null,
+    ): PromiseLike<R1 | R2> {
+      const q = p;
+      p = null;
+      return (q ?? Promise.reject(new Error('snapshot already consumed'))).then(ok, fail);
+    },
+  };
+}
