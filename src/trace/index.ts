@@ -21,6 +21,8 @@ export {
   applyEvent,
   applyRange,
   consoleLines,
+  errorRecord,
+  limitRecord,
   snapshotAt,
   type BlockKindName,
   type BlockView,
@@ -40,5 +42,26 @@ export {
   type TimerView,
 } from './snapshot.ts';
 export { TracePlayer, type PlayerOptions } from './seek.ts';
-export { buildIndex, indexOf, type TraceIndex } from './trace-index.ts';
+export { buildIndex, indexOf, innermostLine, type TraceIndex } from './trace-index.ts';
 export { narrate } from './narrate.ts';
+export { stepDetail, type StepDetail } from './step-detail.ts';
+export { shownTasks } from './shown-tasks.ts';
+// Simulated transports and processes (NET events), replayed separately.
+export * from './net-schema.ts';
+export {
+  EMPTY_NET,
+  applyNet,
+  hasNetActivity,
+  netStateAt,
+  networkAt,
+  replayNet,
+  snapshotOf,
+  type NetConnection,
+  type NetDatagram,
+  type NetPipe,
+  type NetProcess,
+  type NetServer,
+  type NetSocket,
+  type NetState,
+  type NetworkSnapshot,
+} from './network.ts';

@@ -11,11 +11,11 @@ describe('narrate', () => {
 
   it('tells each step of the tiny program', () => {
     expect([0, 1, 2, 3, 4].map((k) => narrate(t, k))).toEqual([
-      "Step 0: the program's top level printed 1 line, created task Task-1, scheduled hello(1) and hello(2), and cancelled 1 handle.",
-      'Task-1 ran main() until it awaited Future-1 (sleep): a timer was set for t=1.000 and Task-1 now waits on it; it also printed 1 line.',
-      'hello(1) ran and printed 1 line; then cancelled handle hello(2) was dropped unrun and the clock jumped to t=1.000, where timer _set_result_unless_cancelled(Future-1, … fell due.',
-      'Timer _set_result_unless_cancelled(Future-1, … (for Future-1 (sleep)) ran and resolved Future-1 (sleep) with None and woke Task-1.',
-      'Task-1 ran main() to completion; it also printed 1 line.',
+      "Step 0: the program's top level printed “top”, created task Task-1, scheduled hello(1) and hello(2), and cancelled 1 handle.",
+      'Task-1 ran main() until it awaited Future-1 (sleep): a timer was set for t=1.000 and Task-1 now waits on it; it also printed “start”.',
+      'hello(1) ran and printed “hello 1”; then cancelled handle hello(2) was dropped unrun and the clock jumped to t=1.000, where timer _set_result_unless_cancelled(Future-1, None) fell due.',
+      'Timer _set_result_unless_cancelled(Future-1, None) (for Future-1 (sleep)) ran and resolved Future-1 (sleep) with None and woke Task-1.',
+      'Task-1 ran main() to completion; it also printed “end”.',
     ]);
   });
 
@@ -43,10 +43,23 @@ describe('narrate', () => {
     eng.finish();
     rec.exit(1);
     const tr = rec.finish(SYNTHETIC_META);
-    expect(narrate(tr, 1)).toBe('hello_world(loop) ran and printed 1 line.');
+    expect(narrate(tr, 1)).toBe('hello_world(loop) ran and printed “Hello World”.');
     expect(narrate(tr, 2)).toBe(
       'Task-1 ran main() and it failed with ValueError: nope; then the run hit its idle limit (the event loop is idle) and the program exited with status 1.',
     );
+  });
+
+  it('quotes a single printed line; counts several', () => {
+    const rec = new TraceRecorder();
+    const eng = new Engine(rec);
+    const s = (x: string) => rec.intern(x);
+    eng.callSoon(0, s('report()'), -1);
+    eng.beginIteration(false);
+    eng.popReady();
+    rec.out(1, 'one\ntwo\n');
+    rec.out(1, 'three\n');
+    eng.finish();
+    expect(narrate(rec.finish(SYNTHETIC_META), 1)).toBe('report() ran and printed 3 lines, first “one”.');
   });
 
   it('says something factual for every step of a random program', () => {

@@ -12,7 +12,7 @@ const fmtTime = (t: number) => `t=${t.toFixed(3)}`;
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 /** Shorten a label for a sentence (labels can carry long argument reprs). */
-function short(s: string, max = 40): string {
+function short(s: string, max = 60): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
@@ -51,6 +51,8 @@ interface StepFacts {
   tasksNewIds: Set<number>;
   futDone: { id: number; state: number; text: string }[];
   printed: number;
+  /** What was printed, up to a little past the first line (for quoting it). */
+  printedText: string;
   blocks: { label: string; duration: number }[];
   /** Last TASK_STATE of the task that ran: [state, waitOn] or null. */
   ownState: [number, number] | null;
@@ -75,6 +77,7 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
     tasksNewIds: new Set(),
     futDone: [],
     printed: 0,
+    printedText: '',
     blocks: [],
     ownState: null,
     jumpedTo: null,
@@ -120,6 +123,7 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
         break;
       case Op.OUT:
         f.printed += linesIn(S[ops[i + 2]]);
+        if (f.printedText.length < 80) f.printedText += S[ops[i + 2]].slice(0, 80);
         break;
       case Op.BLOCK:
         f.blocks.push({ label: S[ops[i + 2]], duration: T[ops[i + 3]] });
@@ -154,7 +158,10 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
 /** What the handle's side effects were, as verb phrases ("printed 1 line"). */
 function effects(f: StepFacts, ix: TraceIndex, skipTimerOf: number, skipSoonOfTask: number, ranTask: number): string[] {
   const out: string[] = [];
-  if (f.printed) out.push(`printed ${plural(f.printed, 'line')}`);
+  // Quote what was printed: it is how the reader matches a step to the console.
+  const first = f.printedText.split('\n')[0];
+  if (f.printed === 1) out.push(`printed “${short(first, 40)}”`);
+  else if (f.printed) out.push(`printed ${plural(f.printed, 'line')}, first “${short(first, 40)}”`);
   if (f.tasksNew.length) out.push(`created ${some(f.tasksNew, 'task')}`);
   // A queued step of another task is that task being woken (or started).
   const woken: string[] = [];

@@ -97,16 +97,11 @@ describe('whole-trace indexes', () => {
     expect(p.stepsOfIteration(2)).toEqual([3, 3]);
     expect(p.stepsOfIteration(3)).toEqual([4, 4]);
     expect(p.stepsOfIteration(4)).toBeNull();
-    expect(p.nextIterationStep(0)).toBe(1);
-    expect(p.nextIterationStep(1)).toBe(3);
-    expect(p.nextIterationStep(2)).toBe(3);
-    expect(p.nextIterationStep(3)).toBe(4);
-    expect(p.nextIterationStep(4)).toBe(4);
-    expect(p.prevIterationStep(4)).toBe(3);
-    expect(p.prevIterationStep(3)).toBe(1);
-    expect(p.prevIterationStep(2)).toBe(1);
-    expect(p.prevIterationStep(1)).toBe(0);
-    expect(p.prevIterationStep(0)).toBe(0);
+    // Iteration 1 = steps 1-2, 2 = step 3, 3 = step 4: stepping lands on the last step of each.
+    expect([0, 1, 2, 3, 4].map((k) => p.nextIterationEnd(k))).toEqual([2, 2, 3, 4, 4]);
+    expect([0, 1, 2, 3, 4].map((k) => p.prevIterationEnd(k))).toEqual([0, 0, 0, 2, 3]);
+    // Forward then back returns to the boundary it left.
+    expect(p.prevIterationEnd(p.nextIterationEnd(2))).toBe(2);
   });
 
   it('per-task swimlanes', () => {

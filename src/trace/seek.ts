@@ -109,29 +109,26 @@ export class TracePlayer {
     return [first[i], next - 1];
   }
 
-  /** The first step of the next iteration that ran a handle after step k's (or N if none). */
-  nextIterationStep(k: number): number {
-    const it = this.index.stepIteration;
-    // Iterations are non-decreasing in k: binary search the first step with a later iteration.
-    const cur = this.iterationOf(k);
-    let lo = Math.max(k, 0) + 1;
-    let hi = this.steps + 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (it[mid] > cur) hi = mid;
-      else lo = mid + 1;
-    }
-    return Math.min(lo, this.steps);
+  // Stepping by iteration lands on iteration boundaries: the snapshot after
+  // the last handle of an iteration, i.e. the state the next iteration starts
+  // from (its clock jump and due timers included). Landing on an iteration's
+  // first step instead would show one handle of it run and the rest not.
+
+  /** Last step of the iteration that step k+1 belongs to (N at or past the end). */
+  nextIterationEnd(k: number): number {
+    k = Math.max(0, Math.floor(k));
+    if (k >= this.steps) return this.steps;
+    return this.lastStepOfIterationAt(k + 1);
   }
 
-  /** The first step of step k's iteration if k is past it, else the first step of the previous one (0 at the start). */
-  prevIterationStep(k: number): number {
+  /** Last step of the iteration before the one step k belongs to (0 at the start). */
+  prevIterationEnd(k: number): number {
+    k = Math.min(this.steps, Math.floor(k));
     if (k <= 1) return 0;
-    const target = this.firstStepOfIterationAt(k);
-    if (target < k) return target;
-    return k - 1 >= 1 ? this.firstStepOfIterationAt(k - 1) : 0;
+    return this.firstStepOfIterationAt(k) - 1;
   }
 
+  /** First step (>= 1) of step k's iteration; k >= 1. */
   private firstStepOfIterationAt(k: number): number {
     const it = this.index.stepIteration;
     const cur = it[k];
@@ -141,6 +138,20 @@ export class TracePlayer {
       const mid = (lo + hi) >>> 1;
       if (it[mid] >= cur) hi = mid;
       else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Last step of step k's iteration; k >= 1. Iterations are non-decreasing in k. */
+  private lastStepOfIterationAt(k: number): number {
+    const it = this.index.stepIteration;
+    const cur = it[k];
+    let lo = k;
+    let hi = this.steps;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (it[mid] <= cur) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   }

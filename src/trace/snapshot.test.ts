@@ -32,7 +32,7 @@ describe('snapshot of the tiny program', () => {
         name: 'Task-1',
         coro: 'main()',
         createdLine: 20,
-        state: 'pending',
+        state: 'ready', // its first step is queued
         waitOn: null,
         chain: [],
         lastLine: 0,

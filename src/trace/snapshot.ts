@@ -283,6 +283,16 @@ function timerRecord(t: TimerView, cancelled: boolean): TimerView {
   return { id: t.id, label: t.label, owner: t.owner, task: t.task, callbackOf: t.callbackOf, when: t.when, seq: t.seq, cancelled };
 }
 
+/** LIMIT(kind, message) in step `step` (shared with the whole-trace index). */
+export function limitRecord(kind: number, message: string, step: number): LimitView {
+  return { kind: LIMIT_NAMES[kind] ?? 'stopped', message, step };
+}
+
+/** ERROR(kind, line, col, message) in step `step` (shared with the whole-trace index). */
+export function errorRecord(kind: number, line: number, col: number, message: string, step: number): ErrorView {
+  return { kind: ERROR_KIND_NAMES[kind] ?? 'internal', line, col, message, step };
+}
+
 /** The draft `applyEvent` works on. Create with `new LoopState(trace)`; never hand it to UI code. */
 export class LoopState {
   step = 0;
@@ -392,12 +402,13 @@ export class LoopState {
         const task = ownerTask(c);
         this.ready.push(handleRecord(a, S[b], c, 'soon', false));
         // A waiting task whose wakeup is queued is ready to run again; waitOn
-        // keeps the future that woke it until its next TASK_STATE.
+        // keeps the future that woke it until its next TASK_STATE. A new task
+        // whose first step is queued is ready too (not merely 'pending').
         if (task !== null) {
           const slot = this.cat.taskSlot.get(task);
           if (slot !== undefined && slot < this.tasks.length) {
             const t = this.tasks.get(slot);
-            if (t.state === 'waiting') this.tasks.set(slot, taskStep(t, 'ready', t.waitOn, t.chain));
+            if (t.state === 'waiting' || t.state === 'pending') this.tasks.set(slot, taskStep(t, 'ready', t.waitOn, t.chain));
           }
         }
         break;
@@ -547,10 +558,10 @@ export class LoopState {
         });
         break;
       case LIMIT:
-        this.limit = { kind: LIMIT_NAMES[a] ?? 'stopped', message: S[b], step: this.step };
+        this.limit = limitRecord(a, S[b], this.step);
         break;
       case ERROR:
-        this.error = { kind: ERROR_KIND_NAMES[a] ?? 'internal', line: b, col: c, message: S[d], step: this.step };
+        this.error = errorRecord(a, b, c, S[d], this.step);
         break;
       case EXIT:
         this.exitCode = a;

@@ -2,11 +2,22 @@
 // what each step ran, when, in which iteration; each task's steps (for
 // swimlanes); every handle's label and owner (for narration, which must name
 // a handle whose SOON happened long before); the console as lines with the
-// step that printed them. Typed arrays indexed by step or handle id keep a
-// 10^6-step index to a few tens of MB.
+// step that printed them; the line each step resumed its task at (for the
+// editor); errors and the limit, which the page shows at every step. Typed
+// arrays indexed by step or handle id keep a 10^6-step index to a few tens of MB.
 
 import { EVENT_SIZE } from './decode.ts';
-import { consoleLines, BLOCK_KIND_NAMES, type BlockView, type ConsoleChunk, type ConsoleLine } from './snapshot.ts';
+import {
+  consoleLines,
+  BLOCK_KIND_NAMES,
+  errorRecord,
+  limitRecord,
+  type BlockView,
+  type ConsoleChunk,
+  type ConsoleLine,
+  type ErrorView,
+  type LimitView,
+} from './snapshot.ts';
 import { Op, ownerOf, type Trace } from './schema.ts';
 
 export interface TraceIndex {
@@ -21,6 +32,11 @@ export interface TraceIndex {
   readonly stepIteration: Int32Array;
   /** Virtual time at which step k's handle ran (index 0: the clock at snapshot 0). */
   readonly stepTime: Float64Array;
+  /**
+   * User line at which step k's task was suspended when step k began (where
+   * it resumes), 0 if unknown or the step ran no task (index 0: 0).
+   */
+  readonly stepResumeLine: Int32Array;
   /** First step of iteration i (index i), -1 if iteration i ran no handle. */
   readonly iterationFirstStep: Int32Array;
   /** Number of iterations begun. */
@@ -36,6 +52,10 @@ export interface TraceIndex {
   /** Console split into lines (see consoleLines). */
   readonly lines: readonly ConsoleLine[];
   readonly blocks: readonly BlockView[];
+  /** Every ERROR event (a syntax error, an uncaught exception), in order. */
+  readonly errors: readonly ErrorView[];
+  /** The cap that ended the run, if any. */
+  readonly limit: LimitView | null;
   /** Label of handle h ("" if unknown). */
   handleLabel(h: number): string;
   /** Raw owner operand of handle h (-1 if unknown). */
@@ -44,6 +64,8 @@ export interface TraceIndex {
   handleIsTimer(h: number): boolean;
   /** Name of a task or label of a future, by object id (`#id` if never announced). */
   objectName(id: number): string;
+  /** Creation-order position of task t (0 for the first task), -1 if unknown: stable per trace, so a colour per task. */
+  taskSlot(t: number): number;
   /** Whether object id is a task. */
   isTask(id: number): boolean;
   /** Coroutine label of task t ("" if unknown). */
@@ -70,6 +92,12 @@ class GrowInt32 {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** The innermost (last) line of an await chain string ("12>5" -> 5), 0 if none. */
+export function innermostLine(chain: string | undefined): number {
+  if (!chain) return 0;
+  return Number(chain.slice(chain.lastIndexOf('>') + 1)) || 0;
+}
 const cache = new WeakMap<Trace, TraceIndex>();
 
 /** The index of a trace, built on first use and cached per trace object. */
@@ -89,14 +117,20 @@ export function buildIndex(trace: Trace): TraceIndex {
   const stepTask = new Int32Array(N + 1).fill(-1);
   const stepIteration = new Int32Array(N + 1);
   const stepTime = new Float64Array(N + 1);
+  const stepResumeLine = new Int32Array(N + 1);
   // Handle facts: label string id, owner operand, timer flag (ids are dense from 0).
   const hLabel = new GrowInt32();
   const hOwner = new GrowInt32();
   const hTimer = new GrowInt32();
   const names = new Map<number, string>();
   const coros = new Map<number, string>();
-  const tasks = new Set<number>();
+  const tasks = new Map<number, number>(); // task id -> slot
   const taskIds: number[] = [];
+  /** Innermost user line each task is suspended at (from its last TASK_STATE chain). */
+  const suspendedAt = new Map<number, number>();
+  const innermost = new Map<number, number>(); // chain string id -> its last line
+  const errors: ErrorView[] = [];
+  let limit: LimitView | null = null;
   const byTask = new Map<number, number[]>();
   const iterFirst: number[] = [0];
   const console: ConsoleChunk[] = [];
@@ -140,6 +174,7 @@ export function buildIndex(trace: Trace): TraceIndex {
         stepTime[step] = time;
         if (iter < iterFirst.length && iterFirst[iter] === -1) iterFirst[iter] = step;
         if (t >= 0) {
+          stepResumeLine[step] = suspendedAt.get(t) ?? 0;
           let l = byTask.get(t);
           if (!l) byTask.set(t, (l = []));
           l.push(step);
@@ -148,12 +183,19 @@ export function buildIndex(trace: Trace): TraceIndex {
       }
       case Op.TASK_NEW:
         if (!tasks.has(a)) {
-          tasks.add(a);
+          tasks.set(a, taskIds.length);
           taskIds.push(a);
         }
         names.set(a, S[ops[i + 2]]);
         coros.set(a, S[ops[i + 3]]);
         break;
+      case Op.TASK_STATE: {
+        const chain = ops[i + 4];
+        let line = innermost.get(chain);
+        if (line === undefined) innermost.set(chain, (line = chain > 0 ? innermostLine(S[chain]) : 0));
+        suspendedAt.set(a, line);
+        break;
+      }
       case Op.FUT_NEW:
         if (!names.has(a)) names.set(a, S[ops[i + 2]]);
         break;
@@ -162,6 +204,12 @@ export function buildIndex(trace: Trace): TraceIndex {
         break;
       case Op.BLOCK:
         blocks.push({ kind: BLOCK_KIND_NAMES[a] ?? 'sleep', label: S[ops[i + 2]], start: time, duration: T[ops[i + 3]], step });
+        break;
+      case Op.ERROR:
+        errors.push(errorRecord(a, ops[i + 2], ops[i + 3], S[ops[i + 4]], step));
+        break;
+      case Op.LIMIT:
+        limit = limitRecord(a, S[ops[i + 2]], step);
         break;
     }
     i += size;
@@ -177,6 +225,7 @@ export function buildIndex(trace: Trace): TraceIndex {
     stepTask,
     stepIteration,
     stepTime,
+    stepResumeLine,
     iterationFirstStep: Int32Array.from(iterFirst),
     iterations: iter,
     endTime: time,
@@ -185,10 +234,13 @@ export function buildIndex(trace: Trace): TraceIndex {
     console,
     lines: consoleLines(console),
     blocks,
+    errors,
+    limit,
     handleLabel: (h) => S[hLabel.get(h)] ?? '',
     handleOwner: (h) => hOwner.get(h),
     handleIsTimer: (h) => hTimer.get(h) === 1,
     objectName: (id) => names.get(id) ?? `#${id}`,
+    taskSlot: (t) => tasks.get(t) ?? -1,
     isTask: (id) => tasks.has(id),
     taskCoro: (t) => coros.get(t) ?? '',
     taskSteps: (t) => steps.get(t) ?? EMPTY,
