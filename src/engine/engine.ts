@@ -185,11 +185,12 @@ export class Engine {
     this.setClock(this.now + seconds);
   }
 
-  /** Ids in the ready queue, in order (for tests and diagnostics). */
-  readyIds(): number[] {
-    const out: number[] = [];
+  /** Ids in the ready queue, in order (the first `limit` of them). */
+  readyIds(limit = Infinity): number[] {
+    const n = Math.min(this.size, limit);
+    const out: number[] = new Array(n);
     const mask = this.ring.length - 1;
-    for (let i = 0; i < this.size; i++) out.push(this.ring[(this.head + i) & mask]);
+    for (let i = 0; i < n; i++) out[i] = this.ring[(this.head + i) & mask];
     return out;
   }
 

@@ -1,97 +1,173 @@
-// The object Python calls into during a run. It fronts the Engine and the
-// TraceRecorder with calls shaped for the Python->JS boundary, where each call
-// costs ~0.25 µs plus ~0.15-0.3 µs per argument (measured in Pyodide 314):
-// - handle ids are assigned here and returned, so Python never passes them in;
-// - a handle's label and owner travel packed in one number;
-// - a task step's label is known from the task, so scheduling one takes only the task id;
-// - popping the next handle also finishes the previous one and records the
-//   state its task was left in (popTask), so a task step costs two crossings.
+// The object Python calls into during a run.
+//
+// A Python->JS call costs ~0.25 µs plus ~0.15-0.3 µs per argument (measured in
+// Pyodide 314), more than a whole loop step of CPython. So Python does not call
+// in per fact: it appends every fact and scheduling request to a float64
+// buffer (handle ids are assigned in Python), and hands the buffer over once
+// per loop iteration, in `begin`. Here the buffer is replayed in order into
+// the Engine (which owns the ready queue, timers and clock) and the
+// TraceRecorder; then the engine starts the next iteration and the ids of the
+// handles it will run go back to Python in one typed array. The order of
+// events in the trace is exactly the order Python produced them in.
+//
+// Strings are interned in Python (each distinct string crosses once, in the
+// `strings` list of the call that first uses it); `pyStr` maps Python string
+// ids to the recorder's, so JS may intern strings of its own at any time.
 
 import type { Engine } from '../engine/engine.ts';
+import { CANCELLED } from '../engine/engine.ts';
 import type { TraceRecorder } from '../trace/recorder.ts';
 
-/** label * OWNER_SPAN + ownerCode; ownerCode: 0 none, 1 + 2t task t, 2 + 2f callback of future f. */
-export const OWNER_SPAN = 2 ** 26;
-/** ((chain + 1) * OWNER_SPAN + waitOn + 1) * 8 + state */
-const STATE_SPAN = 8;
+/** Buffer record codes (src/runtime/python/loopscope/bridge.py, B_*), each followed by a fixed number of operands. */
+export const B = {
+  SOON: 1, // h, label, owner
+  AT: 2, // h, label, owner, when
+  CANCEL: 3, // h
+  RUN: 4, // h: Python ran handle h (popped from the ready queue)
+  SKIP: 5, // h: Python dropped cancelled handle h
+  TASK_NEW: 6, // t, name, coro, line
+  TASK_STATE: 7, // t, state, waitOn, chain
+  FUT_NEW: 8, // f, label, line
+  FUT_CB: 9, // f, label
+  FUT_DONE: 10, // f, state, text
+  OUT: 11, // fd, text
+  BLOCK: 12, // kind, label, seconds
+  LOOP: 13, // id, what
+  LIMIT: 14, // kind, message
+  ERROR: 15, // kind, line, col, message
+  NET: 16, // kind, a, b, c, d
+  LINE: 17, // t, line
+  END: 18, // (no operands) the iteration's last handle has finished
+} as const;
 
-function decodeOwner(code: number): number {
-  if (code === 0) return -1;
-  return code & 1 ? (code - 1) / 2 : -((code - 2) / 2) - 2;
+const SIZE: Record<number, number> = {
+  [B.SOON]: 3, [B.AT]: 4, [B.CANCEL]: 1, [B.RUN]: 1, [B.SKIP]: 1, [B.TASK_NEW]: 4, [B.TASK_STATE]: 4,
+  [B.FUT_NEW]: 3, [B.FUT_CB]: 2, [B.FUT_DONE]: 3, [B.OUT]: 2, [B.BLOCK]: 3, [B.LOOP]: 2, [B.LIMIT]: 2,
+  [B.ERROR]: 4, [B.NET]: 5, [B.LINE]: 2, [B.END]: 0,
+};
+
+/** NET kinds whose operand b is a string id (src/trace/net-schema.ts: BIND, REFUSED, PROC_SPAWN). */
+const NET_STRING_B = new Set([2, 5, 18]);
+
+/** A PyProxy of Python's array('d') and list, as far as we use them. */
+interface PyBufferLike {
+  getBuffer(type: 'f64'): { data: Float64Array; release(): void };
+}
+interface PyListLike {
+  toJs(): string[];
 }
 
-export function makeBridge(engine: Engine, rec: TraceRecorder) {
-  let nextHandle = 0;
-  /** Step label of each task (string id). */
-  const stepLabel: number[] = [];
-  /** Task stepped by each queued task handle. */
-  const taskOf = new Map<number, number>();
-  let runningTask = -1;
+export interface BridgeHooks {
+  /** Program output as it is recorded (text already capped by the caller's policy). */
+  out(fd: number, text: string): void;
+}
+
+export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHooks) {
+  const pyStr: number[] = [];
+  const str = (i: number) => (i < 0 ? i : pyStr[i]);
+
+  function apply(d: Float64Array): void {
+    const n = d.length;
+    let i = 0;
+    while (i < n) {
+      const code = d[i];
+      const a = d[i + 1];
+      switch (code) {
+        case B.SOON:
+          engine.callSoon(a, str(d[i + 2]), d[i + 3]);
+          break;
+        case B.AT:
+          engine.callAt(a, d[i + 4], str(d[i + 2]), d[i + 3]);
+          break;
+        case B.CANCEL:
+          engine.cancel(a);
+          break;
+        case B.RUN: {
+          const h = engine.popReady();
+          if (h !== a) throw new Error(`loop out of step: Python ran handle ${a}, the engine's next is ${h}`);
+          break;
+        }
+        case B.SKIP: {
+          const h = engine.popReady();
+          if (h !== CANCELLED) throw new Error(`loop out of step: Python skipped handle ${a}, the engine's next is ${h}`);
+          break;
+        }
+        case B.TASK_NEW:
+          rec.taskNew(a, str(d[i + 2]), str(d[i + 3]), d[i + 4]);
+          break;
+        case B.TASK_STATE:
+          rec.taskState(a, d[i + 2], d[i + 3], str(d[i + 4]));
+          break;
+        case B.FUT_NEW:
+          rec.futNew(a, str(d[i + 2]), d[i + 3]);
+          break;
+        case B.FUT_CB:
+          rec.futCb(a, str(d[i + 2]));
+          break;
+        case B.FUT_DONE:
+          rec.futDone(a, d[i + 2], str(d[i + 3]));
+          break;
+        case B.OUT:
+          hooks.out(a, rec.strings[str(d[i + 2])]);
+          break;
+        case B.BLOCK:
+          engine.block(d[i + 3], a, str(d[i + 2]));
+          break;
+        case B.LOOP:
+          rec.loop(a, d[i + 2]);
+          break;
+        case B.LIMIT:
+          rec.limit(a, rec.strings[str(d[i + 2])]);
+          break;
+        case B.ERROR:
+          rec.error(a, d[i + 2], d[i + 3], rec.strings[str(d[i + 4])]);
+          break;
+        case B.NET:
+          rec.net(a, d[i + 2], NET_STRING_B.has(a) ? str(d[i + 3]) : d[i + 3], d[i + 4], d[i + 5]);
+          break;
+        case B.LINE:
+          rec.line(a, d[i + 2]);
+          break;
+        case B.END:
+          engine.finish();
+          break;
+        default:
+          throw new Error(`bad bridge record ${code} at ${i}`);
+      }
+      i += 1 + SIZE[code];
+    }
+  }
+
+  /** Take Python's buffered records and new strings, and replay them. */
+  function flush(buf: PyBufferLike, strings: PyListLike | null): void {
+    if (strings) for (const s of strings.toJs()) pyStr.push(rec.intern(s));
+    const view = buf.getBuffer('f64');
+    try {
+      apply(view.data);
+    } finally {
+      view.release();
+    }
+  }
 
   return {
-    now: () => engine.now,
-    intern: (s: string) => rec.intern(s),
-    soon(packed: number): number {
-      const h = nextHandle++;
-      const label = Math.floor(packed / OWNER_SPAN);
-      engine.callSoon(h, label, decodeOwner(packed - label * OWNER_SPAN));
-      return h;
+    flush,
+    /**
+     * Flush, then start the next loop iteration. Returns an Int32Array: slots
+     * 0-1 hold the virtual clock after the jump (a float64), slot 2 is n >= 0,
+     * the number of handles to run (their ids follow, in order), or n < 0 an
+     * engine Begin code (idle, a cap). Int32, not float64: Python turns it
+     * into a list ~3x faster.
+     */
+    begin(buf: PyBufferLike, strings: PyListLike | null, stopping: boolean): Int32Array {
+      flush(buf, strings);
+      const n = engine.beginIteration(stopping);
+      const ids = n > 0 ? engine.readyIds(n) : [];
+      const out = new Int32Array(3 + ids.length);
+      new Float64Array(out.buffer, 0, 1)[0] = engine.now;
+      out[2] = n;
+      out.set(ids, 3);
+      return out;
     },
-    soonTask(t: number): number {
-      const h = nextHandle++;
-      taskOf.set(h, t);
-      engine.callSoon(h, stepLabel[t] ?? 0, t);
-      return h;
-    },
-    at(packed: number, when: number): number {
-      const h = nextHandle++;
-      const label = Math.floor(packed / OWNER_SPAN);
-      engine.callAt(h, when, label, decodeOwner(packed - label * OWNER_SPAN));
-      return h;
-    },
-    cancel: (h: number) => {
-      taskOf.delete(h);
-      engine.cancel(h);
-    },
-    begin: (stopping: boolean) => engine.beginIteration(stopping),
-    /** Next handle; finishes the previous one. Returns the id, or a negative code. */
-    pop(): number {
-      const h = engine.popReady();
-      runningTask = h >= 0 ? (taskOf.get(h) ?? -1) : -1;
-      if (runningTask >= 0) taskOf.delete(h);
-      return h;
-    },
-    /** As pop, after recording the state the task step that just ran left its task in. */
-    popTask(packed: number): number {
-      if (runningTask >= 0) {
-        const state = packed % STATE_SPAN;
-        const rest = (packed - state) / STATE_SPAN;
-        const chain = Math.floor(rest / OWNER_SPAN) - 1;
-        const waitOn = (rest % OWNER_SPAN) - 1;
-        rec.taskState(runningTask, state, waitOn, chain);
-      }
-      const h = engine.popReady();
-      runningTask = h >= 0 ? (taskOf.get(h) ?? -1) : -1;
-      if (runningTask >= 0) taskOf.delete(h);
-      return h;
-    },
-    finish: () => engine.finish(),
-    block: (seconds: number, kind: number, label: number) => engine.block(seconds, kind, label),
-    taskNew(t: number, name: number, coro: number, line: number): void {
-      stepLabel[t] = rec.intern(`${rec.strings[name]}: step ${rec.strings[coro]}`);
-      rec.taskNew(t, name, coro, line);
-    },
-    taskState: (t: number, state: number, waitOn: number, chain: number) => rec.taskState(t, state, waitOn, chain),
-    futNew: (f: number, label: number, line: number) => rec.futNew(f, label, line),
-    futNewText: (f: number, label: string, line: number) => rec.futNew(f, rec.intern(label), line),
-    futCb: (f: number, label: number) => rec.futCb(f, label),
-    futDone: (f: number, state: number, text: number) => rec.futDone(f, state, text),
-    out: (fd: number, text: string) => rec.out(fd, text),
-    loop: (id: number, what: number) => rec.loop(id, what),
-    limit: (kind: number, msg: string) => rec.limit(kind, msg),
-    error: (kind: number, line: number, col: number, msg: string) => rec.error(kind, line, col, msg),
-    net: (kind: number, a: number, b: number, c: number, d: number) => rec.net(kind, a, b, c, d),
-    line: (t: number, line: number) => rec.line(t, line),
   };
 }
 

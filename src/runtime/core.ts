@@ -93,10 +93,9 @@ import loopscope
     const stderr: string[] = [];
     let written = 0;
     let capped = false;
-    // Output passes through here on its way into the trace, to enforce the cap.
     const recordOut = recorder.out.bind(recorder);
-    const bridge = makeBridge(engine, recorder);
-    bridge.out = (fd: number, text: string) => {
+    // Output passes through here on its way into the trace, to enforce the cap.
+    const out = (fd: number, text: string) => {
       if (capped) return;
       if (written + text.length > cap) {
         text = text.slice(0, Math.max(0, cap - written));
@@ -116,6 +115,7 @@ import loopscope
         opts.onOutput?.(2, note);
       }
     };
+    const bridge = makeBridge(engine, recorder, { out });
     const t0 = Date.now();
     let exitCode: number;
     try {

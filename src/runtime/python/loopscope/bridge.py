@@ -1,33 +1,52 @@
 """The per-run link between Python and the TypeScript engine and recorder.
 
-One `Run` exists while a program runs (module global `current`). Everything
-that crosses into JavaScript goes through bound methods cached here, with ints
-and floats only on the hot path (a Python->JS call with an int costs ~0.4 us;
-a proxy per handle would cost ~27 us). Strings are interned on the Python side
-first, so each distinct label crosses once.
+One `Run` exists while a program runs (module global `current`). A Python->JS
+call costs ~0.25 us plus ~0.15-0.3 us per argument in Pyodide, more than a
+whole CPython loop step, so facts and scheduling requests are not sent one by
+one: they are appended to a float64 buffer (`ev`, records B_* below, handle
+ids assigned here) and handed over once per loop iteration in `begin`, which
+replays them into the engine and recorder in order (src/runtime/bridge.ts)
+and answers with the ids of the handles the next iteration runs. Strings are
+interned here; each new one travels once, with the next flush.
 """
 
 import reprlib
+from array import array
 from types import BuiltinMethodType as _BuiltinMethodType, FunctionType as _FunctionType, MethodType as _MethodType
 from asyncio import AbstractEventLoop as _AbstractEventLoop
 
 # Task states, mirrored from src/trace/schema.ts (TaskState).
 PENDING, READY, RUNNING, WAITING, DONE, CANCELLED, FAILED = range(7)
 
-# Packing of label and owner into one number (src/runtime/bridge.ts).
+# Buffer record codes, mirrored from src/runtime/bridge.ts (B).
+B_SOON, B_AT, B_CANCEL, B_RUN, B_SKIP, B_TASK_NEW, B_TASK_STATE, B_FUT_NEW, B_FUT_CB, B_FUT_DONE, \
+    B_OUT, B_BLOCK, B_LOOP, B_LIMIT, B_ERROR, B_NET, B_LINE, B_END = range(1, 19)
+
+# A handle's label and owner travel packed in one int through the loop's own
+# helpers (and the network code); owner: -1 none, t a task's step, -f-2 a
+# done callback of future f (src/trace/schema.ts, ownerOf).
 OWNER_SPAN = 1 << 26
 
 
+_HALF = OWNER_SPAN // 2
+
+
 def pack_owner_none(label):
-    return label * OWNER_SPAN
+    return label * OWNER_SPAN + _HALF - 1
 
 
 def pack_callback_of(label, fid):
-    return label * OWNER_SPAN + (2 + 2 * fid if fid >= 0 else 0)
+    return label * OWNER_SPAN + _HALF + (-fid - 2 if fid >= 0 else -1)
+
+
+def _unpack(packed):
+    label, rest = divmod(packed, OWNER_SPAN)
+    return label, rest - _HALF
 
 
 def pack_task_state(state, wait_on, chain):
-    return ((chain + 1) * OWNER_SPAN + wait_on + 1) * 8 + state
+    return (state, wait_on, chain)
+
 
 current = None  # the Run in progress, or None
 
@@ -36,32 +55,15 @@ class Run:
     def __init__(self, js, filename, options):
         self.filename = filename
         self.options = options
-        # Scheduling (src/runtime/bridge.ts): ids are assigned on the JS side.
-        self.soon = js.soon
-        self.soon_task = js.soonTask
-        self.at = js.at
-        self.cancel = js.cancel
-        self.begin = js.begin
-        self.pop = js.pop
-        self.pop_task = js.popTask
-        self.finish = js.finish
-        self.block_js = js.block
-        self._now = js.now
-        # Facts.
-        self._intern_js = js.intern
-        self.task_new = js.taskNew
-        self.task_state = js.taskState
-        self.fut_new = js.futNew
-        self.fut_new_text = js.futNewText  # label as text: interned on the JS side (one crossing)
-        self.fut_cb_js = js.futCb
-        self.fut_done_js = js.futDone
-        self.out_js = js.out
-        self.loop_event = js.loop
-        self.limit_js = js.limit
-        self.error_js = js.error
-        self.net_js = js.net
-        self.line_js = js.line
+        self._js_begin = js.begin
+        self._js_flush = js.flush
+        self.ev = array("d")
+        self._put = self.ev.append
+        self._new_strings = []
         self._strings = {"": 0}
+        self._new_strings.append("")
+        self._next_handle = 0
+        self.clock = 0.0  # mirror of the engine's virtual clock
         self._next_obj = 0
         self._next_task_no = 0
         self._next_future_no = 0
@@ -81,6 +83,118 @@ class Run:
         self.limit = None  # the first LoopscopeLimit raised in this run
         self.limit_reported = False
 
+    # ---- the buffer ------------------------------------------------------------
+    def _take_strings(self):
+        if not self._new_strings:
+            return None
+        new = self._new_strings
+        self._new_strings = []
+        return new
+
+    def flush(self):
+        """Hand every buffered record to JS now (end of run)."""
+        self.flush_output()
+        self._js_flush(self.ev, self._take_strings())
+        del self.ev[:]
+
+    def begin(self, stopping):
+        """Flush, and start the next loop iteration: returns (n, ids)."""
+        res = self._js_begin(self.ev, self._take_strings(), stopping).to_memoryview()
+        del self.ev[:]
+        self.clock = res[0:2].cast("B").cast("d")[0]
+        return res[2], res[3:].tolist()
+
+    # ---- scheduling ------------------------------------------------------------
+    def soon(self, packed):
+        h = self._next_handle
+        self._next_handle = h + 1
+        label, owner = _unpack(packed)
+        put = self._put
+        put(B_SOON); put(h); put(label); put(owner)
+        return h
+
+    def soon_task(self, tid, label):
+        h = self._next_handle
+        self._next_handle = h + 1
+        put = self._put
+        put(B_SOON); put(h); put(label); put(tid)
+        return h
+
+    def at(self, packed, when):
+        h = self._next_handle
+        self._next_handle = h + 1
+        label, owner = _unpack(packed)
+        put = self._put
+        put(B_AT); put(h); put(label); put(owner); put(when)
+        return h
+
+    def cancel(self, h):
+        self._put(B_CANCEL); self._put(h)
+
+    def ran(self, h):
+        self._put(B_RUN); self._put(h)
+
+    def skipped(self, h):
+        self._put(B_SKIP); self._put(h)
+
+    def now(self):
+        return self.clock
+
+    def block(self, seconds, kind, label):
+        if not seconds > 0:
+            return
+        put = self._put
+        put(B_BLOCK); put(kind); put(self.s(label)); put(seconds)
+        self.clock += seconds
+
+    # ---- facts -------------------------------------------------------------------
+    def task_new(self, t, name, coro, line):
+        put = self._put
+        put(B_TASK_NEW); put(t); put(name); put(coro); put(line)
+
+    def task_state(self, t, state, wait_on, chain):
+        put = self._put
+        put(B_TASK_STATE); put(t); put(state); put(wait_on); put(chain)
+
+    def fut_new(self, f, label, line):
+        put = self._put
+        put(B_FUT_NEW); put(f); put(label); put(line)
+
+    def fut_new_text(self, f, text, line):
+        self.fut_new(f, self.s(text), line)
+
+    def fut_cb_js(self, f, label):
+        put = self._put
+        put(B_FUT_CB); put(f); put(label)
+
+    def fut_done_js(self, f, state, text):
+        put = self._put
+        put(B_FUT_DONE); put(f); put(state); put(text)
+
+    def out_js(self, fd, text):
+        put = self._put
+        put(B_OUT); put(fd); put(self.s(text))
+
+    def loop_event(self, loop_id, what):
+        put = self._put
+        put(B_LOOP); put(loop_id); put(what)
+
+    def limit_js(self, kind, message):
+        put = self._put
+        put(B_LIMIT); put(kind); put(self.s(message))
+
+    def error_js(self, kind, line, col, message):
+        put = self._put
+        put(B_ERROR); put(kind); put(line); put(col); put(self.s(message))
+
+    def net_js(self, kind, a=0, b=0, c=0, d=0):
+        put = self._put
+        put(B_NET); put(kind); put(a); put(b); put(c); put(d)
+
+    def line_js(self, t, line):
+        put = self._put
+        put(B_LINE); put(t); put(line)
+
     def flush_output(self):
         w = self.out_last
         if w is not None and w.buf:
@@ -90,11 +204,12 @@ class Run:
 
     # ---- strings and ids ---------------------------------------------------
     def s(self, text):
-        """Intern a string; returns its id in the trace's string table."""
+        """Intern a string; returns its id (sent to JS with the next flush)."""
         sid = self._strings.get(text)
         if sid is None:
-            sid = self._intern_js(text)
+            sid = len(self._strings)
             self._strings[text] = sid
+            self._new_strings.append(text)
         return sid
 
     def new_obj(self):
@@ -113,13 +228,6 @@ class Run:
     def new_loop_id(self):
         self._next_loop += 1
         return self._next_loop
-
-    def now(self):
-        # float(): a JS number with an integral value arrives as a Python int.
-        return float(self._now())
-
-    def block(self, seconds, kind, label):
-        self.block_js(seconds, kind, self.s(label))
 
     # ---- where in the user's code ------------------------------------------
     def user_line(self, frame):

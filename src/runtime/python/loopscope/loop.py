@@ -13,9 +13,9 @@ import threading
 from asyncio import base_events, events
 
 from . import bridge, budget
-from .bridge import READY, WAITING, fut_text, pack_callback_of, pack_owner_none, pack_task_state
+from .bridge import B_END, B_RUN, B_SKIP, READY, WAITING, fut_text, pack_callback_of, pack_owner_none
 from .net import NetworkMixin
-from .objects import Future, Task, obj_id
+from .objects import Future, Task, _CTask, obj_id
 
 # Engine beginIteration codes (src/engine/engine.ts, Begin).
 _IDLE, _STEP_LIMIT, _TIME_LIMIT = -1, -2, -3
@@ -93,9 +93,11 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             del handle._source_traceback[-1]
         R = self._ls_run
         target = getattr(callback, "__self__", None)
-        if isinstance(target, Task) and hasattr(target, "_ls_id"):
+        # isinstance against the C base: our Task's metaclass makes
+        # isinstance(x, Task) a Python-level call.
+        if isinstance(target, _CTask) and hasattr(target, "_ls_step"):
             # A task step: its first, after a bare yield, or a wakeup (args = (future,)).
-            hid = R.soon_task(target._ls_id)
+            hid = R.soon_task(target._ls_id, target._ls_step)
         elif args and hasattr(args[0], "_asyncio_future_blocking"):
             # A done callback: futures call their callbacks as callback(fut).
             hid = R.soon(pack_callback_of(R.s(R.call_label(callback, args)), obj_id(args[0])))
@@ -150,20 +152,20 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             R.flush_output()  # what the top level printed belongs before this iteration
         if self._ls_io:
             self._ls_poll()  # the simulated network's select(): ready fds queue their callbacks
-        n = R.begin(self._stopping)
+        # One call into JS per iteration: it replays what this side recorded
+        # since the last one, then starts the iteration (timers due, clock
+        # jump) and names the handles that were ready when it began.
+        n, ids = R.begin(self._stopping)
         if n < 0:
             self._ls_limit(n)
-        pop = R.pop
-        pop_task = R.pop_task
         handles = self._handles
-        hid = pop()
-        # pop() / pop_task() also finish the previous handle; the last call of
-        # the iteration returns NONE (-1). CANCELLED (-2): dropped, go on.
-        while hid != -1:
-            if hid < 0:
-                hid = pop()
+        put = R._put
+        for hid in ids:
+            handle = handles.pop(hid, None)
+            if handle is None:  # cancelled after it was queued: dropped unrun
+                put(B_SKIP); put(hid)
                 continue
-            handle = handles.pop(hid)
+            put(B_RUN); put(hid)
             if type(handle) is _TimerHandle:
                 handle._scheduled = False
             budget._count = 0
@@ -187,15 +189,13 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
                 R.flush_output()
             cb = handle._callback
             target = getattr(cb, "__self__", None) if cb is not None else None
-            if isinstance(target, Task):
-                hid = pop_task(_task_state(R, target))
-            else:
-                hid = pop()
+            if isinstance(target, _CTask):
+                _record_task_state(R, target)
             # Hold nothing of this handle while the next one runs: CPython frees
             # a callback (a bound method's object, a closure's cells) as soon
             # as its handle has run, and __del__ output shows when.
-            cb = target = None
-        handle = None
+            cb = target = handle = None
+        put(B_END)
 
     def _ls_limit(self, code):
         if code == _IDLE:
@@ -255,18 +255,21 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         self._default_executor = executor
 
 
-def _task_state(R, task):
-    """Where a task stands after one of its steps ran, packed for pop_task."""
+def _record_task_state(R, task):
+    """Record where a task stands after one of its steps ran."""
+    tid = getattr(task, "_ls_id", -1)
+    if tid < 0:
+        return
     if task.done():
         state, text = fut_text(task)
-        tid = getattr(task, "_ls_id", -1)
-        if tid >= 0:
-            R.fut_done_js(tid, state, R.s(text))
-        return pack_task_state(state, -1, -1)
+        R.fut_done_js(tid, state, R.s(text))
+        R.task_state(tid, state, -1, -1)
+        return
     waiter = task._fut_waiter
     if waiter is None:
-        return pack_task_state(READY, -1, R.chain_id(task.get_coro()))
-    return pack_task_state(WAITING, obj_id(waiter), R.chain_id(task.get_coro()))
+        R.task_state(tid, READY, -1, R.chain_id(task.get_coro()))
+    else:
+        R.task_state(tid, WAITING, obj_id(waiter), R.chain_id(task.get_coro()))
 
 
 def _idle_message(loop):

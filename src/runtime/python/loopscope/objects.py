@@ -128,6 +128,7 @@ class Task(_CTask, metaclass=_StandsForBase):
                 name = R.next_task_name()
             self._ls_name = str(name)
             qual = getattr(coro, "__qualname__", None) or type(coro).__name__
+            self._ls_step = R.s(f"{name}: step {qual}()")
             R.task_new(oid, R.s(str(name)), R.s(qual + "()"), R.user_line(sys._getframe(1)))
         elif name is None and R is not None:
             name = R.next_task_name()
@@ -143,6 +144,7 @@ class Task(_CTask, metaclass=_StandsForBase):
         if R is not None and hasattr(self, "_ls_id"):
             self._ls_name = str(value)
             qual = getattr(self.get_coro(), "__qualname__", "coroutine")
+            self._ls_step = R.s(f"{value}: step {qual}()")
             R.task_new(self._ls_id, R.s(str(value)), R.s(qual + "()"), 0)
 
     def add_done_callback(self, fn, *, context=None):

@@ -125,7 +125,7 @@ def run_program(js, source, filename, cpu_budget):
         try:
             patches.uninstall()
         finally:
-            run.flush_output()
+            run.flush()  # everything still buffered goes to the engine and recorder
             sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
             if saved[3] is not None:
                 sys.modules["__main__"] = saved[3]
