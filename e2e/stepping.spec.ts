@@ -35,7 +35,7 @@ test('stepping forward and back changes the panels as the trace says', async ({ 
   await expect(futures.first()).toHaveAttribute('data-state', 'pending');
   await expect(task('Task-1')).toHaveAttribute('data-state', 'waiting');
   await expect(task('A')).toHaveAttribute('data-state', 'running');
-  await expect(page.getByTestId('narration')).toContainText('A now waits on Future-1');
+  await expect(page.getByTestId('narration')).toContainText('A ran factorial() until it awaited Future-1');
 
   // Step 3: B sleeps too; nothing is ready, the clock jumps to 1 s and both timers fall due.
   await page.getByTestId('step-forward').click();

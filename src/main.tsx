@@ -43,7 +43,7 @@ startAutosave();
   getCode: () => useStore.getState().code,
   state: () => {
     const s = useStore.getState();
-    return { phase: s.phase, k: s.k, n: s.player?.n ?? null, queued: s.queued, runs: s.runCount, playing: s.playing, pythonReady: s.pythonVersion !== '' };
+    return { phase: s.phase, k: s.k, n: s.player?.steps ?? null, queued: s.queued, runs: s.runCount, playing: s.playing, pythonReady: s.pythonVersion !== '' };
   },
 };
 

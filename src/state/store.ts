@@ -3,8 +3,7 @@
 // only through the RuntimeClient owned here.
 
 import { create, type StateCreator } from 'zustand';
-import type { Trace } from '../trace/schema.ts';
-import { Player } from './player.ts';
+import { TracePlayer, type Trace } from '../trace/index.ts';
 import { RuntimeClient, type ClientEvent, type RunOutcome } from '../runtime/client.ts';
 import { DEFAULT_EXAMPLE, findExample } from '../examples/index.ts';
 import { makeHash } from './share.ts';
@@ -46,7 +45,7 @@ export interface RunSlice {
   /** A Run was requested while Python loads: it runs as soon as it can. */
   queued: boolean;
   trace: Trace | null;
-  player: Player | null;
+  player: TracePlayer | null;
   outcome: Omit<RunOutcome, 'trace'> | null;
   runError: string | null;
   notice: Notice | null;
@@ -144,7 +143,7 @@ const playbackSlice: StateCreator<Store, [], [], PlaybackSlice> = (set, get) => 
   playing: false,
   speed: 1,
   setK: (k) => {
-    const n = get().player?.n ?? 0;
+    const n = get().player?.steps ?? 0;
     set({ k: Math.max(0, Math.min(n, Math.round(k))) });
   },
   stepBy: (d) => {
@@ -155,7 +154,7 @@ const playbackSlice: StateCreator<Store, [], [], PlaybackSlice> = (set, get) => 
     const p = get().player;
     if (!p) return;
     get().pause();
-    set({ k: dir > 0 ? p.nextIteration(get().k) : p.prevIteration(get().k) });
+    set({ k: dir > 0 ? p.nextIterationEnd(get().k) : p.prevIterationEnd(get().k) });
   },
   toStart: () => {
     get().pause();
@@ -163,13 +162,13 @@ const playbackSlice: StateCreator<Store, [], [], PlaybackSlice> = (set, get) => 
   },
   toEnd: () => {
     get().pause();
-    set({ k: get().player?.n ?? 0 });
+    set({ k: get().player?.steps ?? 0 });
   },
   togglePlay: () => {
     const s = get();
     if (!s.player) return;
     if (s.playing) set({ playing: false });
-    else set({ playing: true, k: s.k >= s.player.n ? 0 : s.k });
+    else set({ playing: true, k: s.k >= s.player.steps ? 0 : s.k });
   },
   pause: () => {
     if (get().playing) set({ playing: false });
@@ -219,12 +218,14 @@ function onClientEvent(ev: ClientEvent): void {
       return;
     case 'result': {
       const { trace, ...outcome } = ev.outcome;
-      const player = new Player(trace);
+      const player = new TracePlayer(trace);
       const pending = get().pendingStep;
-      const k = pending != null ? Math.min(pending, player.n) : player.n;
+      const n = player.steps;
+      const k = pending != null ? Math.min(pending, n) : n;
       set({ trace, player, outcome, k, playing: false, phase: 'ready', pendingStep: null, runError: null, queued: false, runCount: get().runCount + 1 });
-      if (pending != null && pending > player.n)
-        set({ notice: { kind: 'info', text: `The link asked for step ${pending}, but this run has only ${player.n} steps.` } });
+      prepareWhenIdle(player);
+      if (pending != null && pending > n)
+        set({ notice: { kind: 'info', text: `The link asked for step ${pending}, but this run has only ${n} steps.` } });
       else if (get().notice?.text.startsWith('Stopped')) set({ notice: null });
       return;
     }
@@ -250,6 +251,19 @@ function onClientEvent(ev: ClientEvent): void {
       });
       return;
   }
+}
+
+/**
+ * Lay all of a new trace's keyframes once the page is idle (after the first
+ * paint of the result), so a later jump or scrub never pays for replaying a
+ * long stretch of a big trace while the user waits.
+ */
+function prepareWhenIdle(player: TracePlayer): void {
+  const prepare = () => {
+    if (useStore.getState().player === player) player.prepare();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+  else setTimeout(prepare, 0);
 }
 
 export function getClient(): RuntimeClient {

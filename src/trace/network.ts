@@ -1,7 +1,7 @@
 // The network view of a trace: a pure reducer over NET events (applyNet) and
 // the NetworkSnapshot at step k (networkAt), replayed from cached keyframes.
 //
-// Step k follows src/state/player.ts: k = 0 is the state before the first
+// Step k as in snapshot.ts (docs/trace-format.md): k = 0 is the state before the first
 // handle runs; k >= 1 is after the k-th handle ran, up to (not including) the
 // next handle's RUN event; k = N (steps.length) includes everything.
 //

@@ -8,16 +8,16 @@ import { ConsolePanel } from './ConsolePanel.tsx';
 import { Narration } from './Narration.tsx';
 import { useKeyboard, usePlayback } from './hooks.ts';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
-import { hasNetActivity, networkAt } from '../trace/network.ts';
+import { hasNetActivity, networkAt } from '../trace/index.ts';
 import { transitionMs } from './motion.ts';
 
 export function App() {
   const player = useStore((s) => s.player);
   const k = useStore((s) => s.k);
   const theme = useStore((s) => s.theme);
-  const snap = useMemo(() => (player ? player.snapshot(k, { ready: 200, futures: 400 }) : null), [player, k]);
+  const snap = useMemo(() => (player ? player.snapshot(k) : null), [player, k]);
   // The Network panel shows only when the run used sockets or processes.
-  const net = useMemo(() => (player && hasNetActivity(player.index.trace) ? networkAt(player.index.trace, k) : null), [player, k]);
+  const net = useMemo(() => (player && hasNetActivity(player.trace) ? networkAt(player.trace, k) : null), [player, k]);
   const netMs = transitionMs(useStore((s) => s.speed), useStore((s) => s.playing));
   usePlayback();
   useKeyboard();
@@ -26,7 +26,7 @@ export function App() {
   }, [theme]);
   useEffect(() => {
     // Marks a rendered frame for tests and the UI benchmark.
-    document.documentElement.dataset.frame = `${player ? player.n : -1}:${k}`;
+    document.documentElement.dataset.frame = `${player ? player.steps : -1}:${k}`;
   }, [player, k]);
   return (
     <div className="app">

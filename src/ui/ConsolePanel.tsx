@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../state/store.ts';
-import { derive, visibleLines } from './derived.ts';
 
 const MAX_LINES = 400;
 
@@ -10,14 +9,14 @@ export function ConsolePanel() {
   const outcome = useStore((s) => s.outcome);
   const runError = useStore((s) => s.runError);
   const box = useRef<HTMLDivElement>(null);
-  const d = player ? derive(player) : null;
-  const upto = d ? visibleLines(d.lines, k) : 0;
+  const all = player?.lines ?? [];
+  const upto = player ? player.linesVisibleAt(k) : 0;
   const from = Math.max(0, upto - MAX_LINES);
-  const lines = d ? d.lines.slice(from, upto) : [];
+  const lines = all.slice(from, upto);
   const limit = player?.index.limit;
-  const atEnd = player ? k === player.n : false;
+  const atEnd = player ? k === player.steps : false;
   // A run that never reached the loop (syntax error) may have stderr outside the trace.
-  const extraErr = player && d && d.lines.length === 0 && outcome?.stderr ? outcome.stderr : '';
+  const extraErr = player && all.length === 0 && outcome?.stderr ? outcome.stderr : '';
 
   useEffect(() => {
     const el = box.current;
@@ -28,7 +27,7 @@ export function ConsolePanel() {
     <section className="console panel" aria-label="Console">
       <h2 className="panel-title">
         Console
-        <span className="panel-count">{d ? `${upto} / ${d.lines.length} lines` : ''}</span>
+        <span className="panel-count">{player ? `${upto} / ${all.length} lines` : ''}</span>
       </h2>
       <div className="console-body" ref={box} data-testid="console" role="log" aria-live="off">
         {from > 0 && <div className="console-note">… {from} earlier lines not shown</div>}

@@ -5,7 +5,7 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 
 export function Controls({ time }: { time: number }) {
   const k = useStore((s) => s.k);
-  const n = useStore((s) => s.player?.n ?? 0);
+  const n = useStore((s) => s.player?.steps ?? 0);
   const has = useStore((s) => s.player !== null);
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);

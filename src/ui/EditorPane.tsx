@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useStore } from '../state/store.ts';
-import type { Snapshot } from '../state/player.ts';
+import { shownTasks, stepDetail, type Snapshot } from '../trace/index.ts';
 import type { EditorMarks } from './editor/CodeEditor.tsx';
 import { findExample } from '../examples/index.ts';
 
@@ -31,15 +31,16 @@ export function EditorPane({ snap }: { snap: Snapshot | null }) {
     const m: EditorMarks = { current: [], waiting: [], errors: [] };
     if (!player) return m;
     const ix = player.index;
-    if (snap && snap.k > 0) m.current = ix.stepLines[snap.k - 1] ?? [];
     if (snap) {
-      for (const t of snap.tasks) {
+      // The lines the step ran through; a dot where each other task is suspended.
+      m.current = [...stepDetail(player.trace, snap.step, ix).lines];
+      for (const t of shownTasks(snap)) {
         if ((t.state === 'waiting' || t.state === 'ready') && t.chain.length) {
           m.waiting.push({
             line: t.chain[t.chain.length - 1],
-            slot: t.colour,
+            slot: ix.taskSlot(t.id),
             name: t.name,
-            what: t.state === 'waiting' ? `on ${ix.taskName.get(t.waitOn) ?? ix.futureName.get(t.waitOn) ?? 'a future'}` : '(ready to resume)',
+            what: t.state === 'waiting' ? `on ${t.waitOn !== null ? ix.objectName(t.waitOn) : 'a future'}` : '(ready to resume)',
           });
         }
       }

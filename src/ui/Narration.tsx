@@ -1,5 +1,5 @@
 import { useStore } from '../state/store.ts';
-import { narrateStep } from '../state/narrate.ts';
+import { narrate } from '../trace/index.ts';
 import { useMemo } from 'react';
 
 export function Narration() {
@@ -7,7 +7,7 @@ export function Narration() {
   const k = useStore((s) => s.k);
   const notice = useStore((s) => s.notice);
   const phase = useStore((s) => s.phase);
-  const text = useMemo(() => (player ? narrateStep(player.index, k) : null), [player, k]);
+  const text = useMemo(() => (player ? narrate(player.trace, k, player.index) : null), [player, k]);
   return (
     <div className="narration-row">
       {notice && (

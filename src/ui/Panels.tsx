@@ -1,13 +1,13 @@
 // The four d3 panels, fed from the snapshot of the current step.
 import { useMemo } from 'react';
 import { useStore } from '../state/store.ts';
-import type { Snapshot } from '../state/player.ts';
+import { shownTasks, stepDetail, type Snapshot } from '../trace/index.ts';
 import { renderReadyQueue } from './panels/readyQueue.ts';
 import { renderTimers } from './panels/timers.ts';
 import { renderTasks, TASK_ROW_H } from './panels/tasks.ts';
 import { renderFutures, FUT_ROW_H } from './panels/futures.ts';
 import { Panel, SvgBox, VirtualSvgList } from './SvgPanel.tsx';
-import { derive, dueInStep, waitLabel } from './derived.ts';
+import { timeHorizon, waitLabel } from './derived.ts';
 import { taskColour, STATE_COLOURS, STATE_GLYPH } from './colours.ts';
 import { transitionMs } from './motion.ts';
 
@@ -16,30 +16,30 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
   const speed = useStore((s) => s.speed);
   const playing = useStore((s) => s.playing);
   const duration = transitionMs(speed, playing);
-  const d = player ? derive(player) : null;
   const colour = useMemo(
     () => (id: number) => {
-      const slot = player?.index.taskColour.get(id);
-      return slot === undefined ? null : taskColour(slot);
+      const slot = player ? player.index.taskSlot(id) : -1;
+      return slot < 0 ? null : taskColour(slot);
     },
     [player],
   );
-  const fromTimers = useMemo(() => (player && snap ? dueInStep(player.index, snap.k) : new Set<number>()), [player, snap]);
-  const readyTotal = snap && player ? player.readyLength() : 0;
+  const fromTimers = useMemo(() => (player && snap ? stepDetail(player.trace, snap.step, player.index).due : new Set<number>()), [player, snap]);
+  const tasks = snap ? shownTasks(snap) : [];
+  const readyTotal = snap ? snap.ready.length : 0;
   // A timer that completes a future is drawn in the colour of the task waiting on it.
   const awaiter = useMemo(() => {
     const m = new Map<number, number>();
-    for (const t of snap?.tasks ?? []) if (t.waitOn >= 0 && !m.has(t.waitOn)) m.set(t.waitOn, t.id);
+    for (const t of snap?.tasks ?? []) if (t.waitOn !== null && !m.has(t.waitOn)) m.set(t.waitOn, t.id);
     return m;
   }, [snap]);
 
   const counts = useMemo(() => {
     const c: Record<string, number> = {};
-    for (const t of snap?.tasks ?? []) c[t.state] = (c[t.state] ?? 0) + 1;
+    for (const t of tasks) c[t.state] = (c[t.state] ?? 0) + 1;
     return c;
-  }, [snap]);
+  }, [tasks]);
 
-  if (!snap || !player || !d) {
+  if (!snap || !player) {
     return (
       <div className="panels empty-panels">
         <Panel title="Ready queue" testid="ready-queue">
@@ -57,6 +57,8 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
       </div>
     );
   }
+  const ix = player.index;
+  const name = ix.objectName;
   const pendingTimers = snap.timers.filter((t) => !t.cancelled).length;
   return (
     <div className="panels">
@@ -76,7 +78,12 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
           draw={(svg, width) =>
             renderTimers(
               svg,
-              { timers: snap.timers.map((t) => (t.task < 0 && t.callbackOf >= 0 && awaiter.has(t.callbackOf) ? { ...t, task: awaiter.get(t.callbackOf)! } : t)), blocks: snap.blocks, now: snap.time, horizon: Math.max(d.horizon, snap.time) },
+              {
+                timers: snap.timers.map((t) => (t.task === null && t.callbackOf !== null && awaiter.has(t.callbackOf) ? { ...t, task: awaiter.get(t.callbackOf)! } : t)),
+                blocks: snap.blocks,
+                now: snap.time,
+                horizon: Math.max(timeHorizon(ix), snap.time),
+              },
               { width, duration, colour },
             )
           }
@@ -85,7 +92,7 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
       <Panel
         title="Tasks"
         testid="tasks"
-        count={snap.tasks.length}
+        count={tasks.length}
         className="p-tasks"
         extra={
           <span className="state-summary">
@@ -97,19 +104,19 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
           </span>
         }
       >
-        {snap.tasks.length === 0 ? (
+        {tasks.length === 0 ? (
           <p className="hint">No tasks at this step.</p>
         ) : (
           <VirtualSvgList
-            label={`Tasks: ${snap.tasks.length}`}
-            count={snap.tasks.length}
+            label={`Tasks: ${tasks.length}`}
+            count={tasks.length}
             rowH={TASK_ROW_H}
             maxHeight={TASK_ROW_H * 9}
             deps={[snap, duration]}
             draw={(svg, width, first, last) =>
               renderTasks(
                 svg,
-                { tasks: snap.tasks, first, last, k: snap.k, n: snap.n, stepsOf: d.stepsOf, waitLabel: (t) => waitLabel(t, d.name) },
+                { tasks, first, last, k: snap.step, n: player.steps, stepsOf: (t) => player.taskSteps(t), waitLabel: (t) => waitLabel(t, name) },
                 { width, duration, colour },
               )
             }
@@ -127,7 +134,7 @@ export function Panels({ snap }: { snap: Snapshot | null }) {
             maxHeight={FUT_ROW_H * 7}
             deps={[snap, duration]}
             draw={(svg, width, first, last) =>
-              renderFutures(svg, { futures: snap.futures, first, last, taskName: d.name }, { width, duration, colour })
+              renderFutures(svg, { futures: snap.futures, first, last, taskName: name }, { width, duration, colour })
             }
           />
         )}

@@ -17,7 +17,7 @@ export function usePlayback(): void {
       last = now;
       if (acc >= 1) {
         const s = useStore.getState();
-        const n = s.player?.n ?? 0;
+        const n = s.player?.steps ?? 0;
         const steps = Math.floor(acc);
         acc -= steps;
         const next = Math.min(n, s.k + steps);

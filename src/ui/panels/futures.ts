@@ -2,14 +2,14 @@
 // callbacks and the tasks that await it. A future that just finished flashes.
 import * as d3 from 'd3';
 import './common.ts';
-import type { FutureView } from '../../state/player.ts';
+import type { FutureView } from '../../trace/index.ts';
 import { STATE_COLOURS, STATE_GLYPH } from '../colours.ts';
 import { truncate, memory, type RenderOpts } from './common.ts';
 
 export const FUT_ROW_H = 28;
 
 export interface FuturesData {
-  futures: FutureView[];
+  futures: readonly FutureView[];
   first: number;
   last: number;
   taskName: (id: number) => string;

@@ -3,15 +3,15 @@
 // place in the queue. Pure render function over plain data; keyed joins.
 import * as d3 from 'd3';
 import './common.ts';
-import type { ReadyView } from '../../state/player.ts';
+import type { HandleView } from '../../trace/index.ts';
 import { memory, truncate, textWidth, type RenderOpts } from './common.ts';
 
 export interface ReadyQueueData {
-  ready: ReadyView[];
+  ready: readonly HandleView[];
   total: number;
-  running: ReadyView | null;
+  running: HandleView | null;
   /** Ids of handles that came from a timer in this step (they slide up from the timers). */
-  fromTimers: Set<number>;
+  fromTimers: ReadonlySet<number>;
 }
 
 const CHIP_H = 30;
@@ -20,7 +20,7 @@ const SLOT_W = 250;
 const MAX_CHIPS = 40;
 const MAX_ROWS = 4;
 
-interface Placed extends ReadyView {
+interface Placed extends HandleView {
   x: number;
   y: number;
   w: number;
@@ -56,7 +56,7 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
       x = 0;
       y += CHIP_H + GAP;
     }
-    chips.push({ id: -1, label: `+${more} more`, task: -1, callbackOf: -1, cancelled: false, x: left + x, y, w, more });
+    chips.push({ id: -1, label: `+${more} more`, owner: -1, task: null, callbackOf: null, kind: 'soon', cancelled: false, x: left + x, y, w, more });
   }
   const height = Math.max(CHIP_H + 24, y + CHIP_H + 24);
   svg.attr('height', height).attr('width', opts.width);
@@ -130,7 +130,7 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         .attr('y', 4)
         .attr('width', 6)
         .attr('height', CHIP_H - 8)
-        .attr('fill', (d) => (d.task >= 0 ? (opts.colour(d.task) ?? 'var(--muted)') : 'var(--callback)'));
+        .attr('fill', (d) => (d.task !== null ? (opts.colour(d.task) ?? 'var(--muted)') : 'var(--callback)'));
       g.select('text.chip-label').attr('x', 15).attr('y', CHIP_H / 2 + 4.5).text((d) => d.label);
       g.select('title').text((d) => (d.cancelled ? `${d.label} (cancelled: will be skipped)` : d.label));
       g.select('line.chip-strike')
@@ -155,7 +155,7 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
   // The running slot, keyed by handle id so a new handle slides in from its queue position.
   const run = data.running ? [{ ...data.running, label: truncate(data.running.label, 32) }] : [];
   svg
-    .selectAll<SVGGElement, ReadyView>('g.running-chip')
+    .selectAll<SVGGElement, HandleView>('g.running-chip')
     .data(run, (d) => String(d.id))
     .join(
       (enter) => {
@@ -183,7 +183,7 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         .attr('y', 4)
         .attr('width', 6)
         .attr('height', CHIP_H - 8)
-        .attr('fill', (d) => (d.task >= 0 ? (opts.colour(d.task) ?? 'var(--muted)') : 'var(--callback)'));
+        .attr('fill', (d) => (d.task !== null ? (opts.colour(d.task) ?? 'var(--muted)') : 'var(--callback)'));
       g.select('text.chip-label').attr('x', 15).attr('y', CHIP_H / 2 + 4.5).text((d) => `▶ ${d.label}`);
       g.select('title').text((d) => d.label);
     })

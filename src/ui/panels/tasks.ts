@@ -3,14 +3,14 @@
 // Rows are virtualised: only the visible window is drawn.
 import * as d3 from 'd3';
 import './common.ts';
-import type { TaskView } from '../../state/player.ts';
+import type { TaskView } from '../../trace/index.ts';
 import { STATE_COLOURS, STATE_GLYPH } from '../colours.ts';
 import { truncate, type RenderOpts } from './common.ts';
 
 export const TASK_ROW_H = 28;
 
 export interface TasksData {
-  tasks: TaskView[];
+  tasks: readonly TaskView[];
   /** Visible row window [first, last). */
   first: number;
   last: number;

@@ -4,12 +4,12 @@
 // was stalled.
 import * as d3 from 'd3';
 import './common.ts';
-import type { BlockInfo, TimerView } from '../../state/player.ts';
+import type { BlockView, TimerView } from '../../trace/index.ts';
 import { truncate, type RenderOpts } from './common.ts';
 
 export interface TimersData {
-  timers: TimerView[];
-  blocks: BlockInfo[];
+  timers: readonly TimerView[];
+  blocks: readonly BlockView[];
   now: number;
   /** Largest time worth showing for the whole run (fixed per trace, so nothing moves needlessly). */
   horizon: number;
@@ -84,7 +84,7 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
 
   // Blocked stretches.
   svg
-    .selectAll<SVGGElement, BlockInfo>('g.block')
+    .selectAll<SVGGElement, BlockView>('g.block')
     .data(data.blocks, (d) => `${d.step}:${d.start}`)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'block').attr('data-testid', 'timer-block');
@@ -136,7 +136,7 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
     .attr('data-testid', (d) => (d.id < 0 ? 'timer-group' : d.cancelled ? 'timer-cancelled' : 'timer-item'))
     .attr('class', (d) => `timer${d.cancelled ? ' cancelled' : ''}`)
     .call((g) => {
-      g.select('path.timer-mark').attr('fill', (d) => (d.cancelled ? 'none' : d.task >= 0 ? (opts.colour(d.task) ?? 'var(--fg)') : 'var(--timer)'));
+      g.select('path.timer-mark').attr('fill', (d) => (d.cancelled ? 'none' : d.task !== null ? (opts.colour(d.task) ?? 'var(--fg)') : 'var(--timer)'));
       g.select('line.timer-stem').attr('x1', 0).attr('x2', 0).attr('y1', (d) => -(14 + d.lane * LANE_H) + 2).attr('y2', -6);
       const right = (d: Placed) => d.x + d.text.length * 6.6 + 22 < opts.width;
       g.select('text.timer-label')
