@@ -1,3 +1,4 @@
+import './boot.ts'; // first: starts the Python worker before the rest evaluates
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';

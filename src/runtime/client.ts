@@ -5,6 +5,7 @@
 // class; nothing else in the UI touches the worker.
 
 import type { FromWorker, LoadPhase, RunLimits, ToWorker } from './protocol.ts';
+import { createPythonWorker, snapshotWanted, takeEarlyWorker } from './early-worker.ts';
 import type { Trace } from '../trace/schema.ts';
 
 export interface RunOutcome {
@@ -27,14 +28,8 @@ export type ClientEvent =
 
 export type WorkerFactory = () => Worker;
 
-const defaultFactory: WorkerFactory = () =>
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'loopscope-python' });
-
-/** `?snapshot=0` in the page's address loads Python without the build's memory snapshot (for comparisons). */
-function snapshotWanted(): boolean {
-  const search = (globalThis as { location?: { search?: string } }).location?.search ?? '';
-  return new URLSearchParams(search).get('snapshot') !== '0';
-}
+/** The worker src/boot.ts started early (first time), then fresh ones. */
+const defaultFactory: WorkerFactory = () => takeEarlyWorker() ?? createPythonWorker();
 
 export class RuntimeClient {
   private worker: Worker | null = null;

@@ -60,31 +60,50 @@ export function snapshotMismatch(
  * gzip bytes (static hosting, vite preview) or already decoded (a server that
  * sent Content-Encoding: gzip): the first two bytes tell which.
  */
-export async function fetchSnapshot(url: string, expectedBytes: number): Promise<Uint8Array> {
+export async function fetchSnapshot(url: string, expectedBytes: number, mark: (name: string) => void = () => {}): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok || !res.body) throw new Error(`snapshot: HTTP ${res.status} for ${url}`);
+  mark('snapshot-headers');
   const reader = res.body.getReader();
   const first = await reader.read();
   if (first.done) throw new Error('snapshot: empty response');
   const head = first.value;
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      c.enqueue(head);
-    },
-    async pull(c) {
-      const { done, value } = await reader.read();
-      if (done) c.close();
-      else c.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  const stream = gzipped ? body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : body;
-  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  if (bytes.length !== expectedBytes) throw new Error(`snapshot: ${bytes.length} bytes, expected ${expectedBytes}`);
-  return bytes;
+  let input: ReadableStreamDefaultReader<Uint8Array> = reader;
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    // Feed the gzip bytes (the chunk already read, then the rest) through a DecompressionStream.
+    const ds = new DecompressionStream('gzip');
+    const writer = ds.writable.getWriter();
+    void (async () => {
+      try {
+        await writer.write(head);
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          await writer.write(value);
+        }
+        await writer.close();
+      } catch (e) {
+        await writer.abort(e).catch(() => {});
+      }
+    })();
+    input = (ds.readable as ReadableStream<Uint8Array>).getReader();
+  }
+  // Straight into a buffer of the known size: no growing, no concatenation.
+  const out = new Uint8Array(expectedBytes);
+  let n = 0;
+  const put = (chunk: Uint8Array) => {
+    if (n + chunk.length > expectedBytes) throw new Error(`snapshot: more than the expected ${expectedBytes} bytes`);
+    out.set(chunk, n);
+    n += chunk.length;
+  };
+  if (input === reader) put(head);
+  for (;;) {
+    const { done, value } = await input.read();
+    if (done) break;
+    put(value);
+  }
+  if (n !== expectedBytes) throw new Error(`snapshot: ${n} bytes, expected ${expectedBytes}`);
+  return out;
 }
 
 /**

@@ -17,6 +17,11 @@ const pythonSources = import.meta.glob('./python/**/*.py', { query: '?raw', impo
   string
 >;
 
+/** Start-up timeline (absolute ms, for the page's bench to line up with its own clock). */
+const marks: Record<string, number> = {};
+const mark = (name: string) => (marks[name] = Math.round(performance.timeOrigin + performance.now()));
+mark('worker-start');
+
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
 }
@@ -37,7 +42,8 @@ async function fromSnapshot(indexURL: string, sources: PythonSources): Promise<L
     return null;
   }
   try {
-    const bytes = fetchSnapshot(indexURL + snapshotManifest.file, snapshotManifest.bytes);
+    const bytes = fetchSnapshot(indexURL + snapshotManifest.file, snapshotManifest.bytes, mark);
+    bytes.then(() => mark('snapshot-bytes'), () => {});
     const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, _loadSnapshot: oneShot(bytes) });
     // What the snapshot baked in that differs from a fresh browser instance: the
     // restore puts '' in front of sys.path again, and LANG came from Node.
@@ -49,6 +55,7 @@ if sys.path[:1] == [''] and '' in sys.path[1:]:
 os.environ['LANG'] = ${JSON.stringify(lang)}
 del sys, os
 `);
+    mark('restored');
     return await LoopscopeRuntime.create(pyodide as unknown as PyodideLike, sources);
   } catch (e) {
     console.warn('[loopscope] memory snapshot failed; loading Python without it:', e);
@@ -73,6 +80,9 @@ async function init(useSnapshot: boolean): Promise<void> {
     runtime = await LoopscopeRuntime.create(pyodide as unknown as PyodideLike, sources);
   }
   const loadMs = performance.now() - t0;
+  mark('ready');
+  // Absolute times (performance.timeOrigin + now), so that a page can line them up with its own clock.
+  console.debug('[loopscope] start-up marks', JSON.stringify(marks));
   console.info(`[loopscope] Python ${runtime.pythonVersion} ready in ${Math.round(loadMs)} ms (${snapshot === 'restored' ? 'from the memory snapshot' : snapshot === 'fallback' ? 'plain load after the snapshot failed' : 'plain load'})`);
   post({ type: 'ready', pythonVersion: runtime.pythonVersion, loadMs, fake: false, snapshot });
 }
