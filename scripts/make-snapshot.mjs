@@ -58,6 +58,28 @@ export function sourcesKey(sources) {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
+/**
+ * Checksum of the raw snapshot (two 32-bit running sums over little-endian
+ * words, Fletcher style): catches a damaged or substituted file before Pyodide
+ * restores garbage memory. Must match snapshotChecksum in src/runtime/snapshot.ts.
+ */
+export function snapshotChecksum(bytes) {
+  if (bytes.byteOffset % 4) bytes = bytes.slice();
+  const words = Math.floor(bytes.length / 4);
+  const u32 = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < words; i++) {
+    a = (a + u32[i]) | 0;
+    b = (b + a) | 0;
+  }
+  for (let i = words * 4; i < bytes.length; i++) {
+    a = (a + bytes[i]) | 0;
+    b = (b + a) | 0;
+  }
+  return (b >>> 0).toString(16).padStart(8, '0') + (a >>> 0).toString(16).padStart(8, '0');
+}
+
 /** The runtime's Python sources, keyed by path relative to src/runtime/python/. */
 export function readPythonSources(dir = PY_DIR) {
   const out = {};
@@ -146,7 +168,7 @@ len(sys.modules)
 `);
   const raw = py.makeMemorySnapshot();
   const gz = gzipSync(raw, { level: 6 });
-  const full = { ...manifest, bytes: raw.length, gzBytes: gz.length, modules: Number(modules), sourceFiles: Object.keys(sources).length };
+  const full = { ...manifest, bytes: raw.length, gzBytes: gz.length, checksum: snapshotChecksum(raw), modules: Number(modules), sourceFiles: Object.keys(sources).length };
   mkdirSync(cacheDir, { recursive: true });
   // Write-then-rename, so that a build killed half-way leaves no truncated snapshot in the cache.
   writeFileSync(gzPath + '.tmp', gz);

@@ -17,6 +17,8 @@ export interface SnapshotManifest {
   sourcesKey: string;
   bytes: number;
   gzBytes: number;
+  /** snapshotChecksum of the raw bytes. */
+  checksum: string;
 }
 
 /**
@@ -40,6 +42,58 @@ export function sourcesKey(sources: PythonSources): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
+/**
+ * Checksum of the raw snapshot (two 32-bit running sums over little-endian
+ * words, Fletcher style): catches a damaged or substituted file before Pyodide
+ * restores garbage memory. Must match snapshotChecksum in scripts/make-snapshot.mjs.
+ */
+export function snapshotChecksum(bytes: Uint8Array): string {
+  const sum = new RunningChecksum(bytes.byteOffset % 4 ? bytes.slice() : bytes);
+  sum.advance(bytes.length);
+  return sum.finish();
+}
+
+/**
+ * snapshotChecksum computed while the bytes arrive: advance(n) takes in the
+ * buffer's first n bytes (n only grows), so the work overlaps the download
+ * instead of adding ~50 ms (more on a busy machine) after it.
+ */
+export class RunningChecksum {
+  private a = 1;
+  private b = 0;
+  private words = 0;
+  private readonly u32: Uint32Array;
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.u32 = new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4));
+  }
+
+  advance(n: number): void {
+    const u32 = this.u32;
+    const end = Math.floor(n / 4);
+    let a = this.a;
+    let b = this.b;
+    for (let i = this.words; i < end; i++) {
+      a = (a + u32[i]) | 0;
+      b = (b + a) | 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.words = end;
+  }
+
+  /** The checksum of the whole buffer (call after advance(bytes.length)). */
+  finish(): string {
+    let a = this.a;
+    let b = this.b;
+    for (let i = this.words * 4; i < this.bytes.length; i++) {
+      a = (a + this.bytes[i]) | 0;
+      b = (b + a) | 0;
+    }
+    return (b >>> 0).toString(16).padStart(8, '0') + (a >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
 /** Why a snapshot cannot be used with this worker, or null if it can. */
 export function snapshotMismatch(
   manifest: SnapshotManifest | null,
@@ -56,11 +110,16 @@ export function snapshotMismatch(
 }
 
 /**
- * Fetch the snapshot and return its bytes, decompressed. Accepts the file as
+ * Fetch the snapshot and return its bytes, decompressed and checked. Accepts the file as
  * gzip bytes (static hosting, vite preview) or already decoded (a server that
  * sent Content-Encoding: gzip): the first two bytes tell which.
  */
-export async function fetchSnapshot(url: string, expectedBytes: number, mark: (name: string) => void = () => {}): Promise<Uint8Array> {
+export async function fetchSnapshot(
+  url: string,
+  expected: { bytes: number; checksum: string },
+  mark: (name: string) => void = () => {},
+): Promise<Uint8Array> {
+  const expectedBytes = expected.bytes;
   const res = await fetch(url);
   if (!res.ok || !res.body) throw new Error(`snapshot: HTTP ${res.status} for ${url}`);
   mark('snapshot-headers');
@@ -90,11 +149,13 @@ export async function fetchSnapshot(url: string, expectedBytes: number, mark: (n
   }
   // Straight into a buffer of the known size: no growing, no concatenation.
   const out = new Uint8Array(expectedBytes);
+  const sum = new RunningChecksum(out);
   let n = 0;
   const put = (chunk: Uint8Array) => {
     if (n + chunk.length > expectedBytes) throw new Error(`snapshot: more than the expected ${expectedBytes} bytes`);
     out.set(chunk, n);
     n += chunk.length;
+    sum.advance(n);
   };
   if (input === reader) put(head);
   for (;;) {
@@ -103,6 +164,9 @@ export async function fetchSnapshot(url: string, expectedBytes: number, mark: (n
     put(value);
   }
   if (n !== expectedBytes) throw new Error(`snapshot: ${n} bytes, expected ${expectedBytes}`);
+  mark('snapshot-bytes');
+  const got = sum.finish();
+  if (got !== expected.checksum) throw new Error(`snapshot: checksum ${got}, expected ${expected.checksum} (damaged file)`);
   return out;
 }
 

@@ -42,8 +42,7 @@ async function fromSnapshot(indexURL: string, sources: PythonSources): Promise<L
     return null;
   }
   try {
-    const bytes = fetchSnapshot(indexURL + snapshotManifest.file, snapshotManifest.bytes, mark);
-    bytes.then(() => mark('snapshot-bytes'), () => {});
+    const bytes = fetchSnapshot(indexURL + snapshotManifest.file, snapshotManifest, mark);
     const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, _loadSnapshot: oneShot(bytes) });
     // What the snapshot baked in that differs from a fresh browser instance: the
     // restore puts '' in front of sys.path again, and LANG came from Node.
