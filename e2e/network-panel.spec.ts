@@ -33,6 +33,8 @@ test('echo with Protocol classes: the connection opens, then closes', async ({ p
   await expect(net.getByTestId('net-server')).toHaveAttribute('data-state', 'closed');
   // Walk from the start: the connection is open at some step before it closes.
   await page.getByRole('button', { name: 'Jump to start' }).click();
+  // No connection at step 0; rows leaving fade out first, so wait until they are gone.
+  await expect(net.getByTestId('connection-item')).toHaveCount(0);
   const states: string[] = [];
   for (let i = 0; i < 40; i++) {
     const items = net.getByTestId('connection-item');
