@@ -59,6 +59,7 @@ class Run:
         self._js_flush = js.flush
         self.ev = array("d")
         self._put = self.ev.append
+        self._extend = self.ev.extend
         self._new_strings = []
         self._strings = {"": 0}
         self._new_strings.append("")
@@ -72,6 +73,7 @@ class Run:
         self.in_executor = None  # label of the function run by run_in_executor
         self._names = {}
         self._label_counts = {}
+        self._capped = {}
         self._repr = reprlib.Repr()
         self._repr.maxstring = 24
         self._repr.maxother = 24
@@ -106,36 +108,33 @@ class Run:
 
     # ---- scheduling ------------------------------------------------------------
     def soon(self, packed):
+        label, owner = _unpack(packed)
+        return self.soon_owned(label, owner)
+
+    def soon_owned(self, label, owner):
+        """Queue a handle: owner is a task id (its step), -f-2 (a done callback of f) or -1."""
         h = self._next_handle
         self._next_handle = h + 1
-        label, owner = _unpack(packed)
-        put = self._put
-        put(B_SOON); put(h); put(label); put(owner)
+        self._extend((B_SOON, h, label, owner))
         return h
 
-    def soon_task(self, tid, label):
-        h = self._next_handle
-        self._next_handle = h + 1
-        put = self._put
-        put(B_SOON); put(h); put(label); put(tid)
-        return h
+    soon_task = soon_owned
 
     def at(self, packed, when):
         h = self._next_handle
         self._next_handle = h + 1
         label, owner = _unpack(packed)
-        put = self._put
-        put(B_AT); put(h); put(label); put(owner); put(when)
+        self._extend((B_AT, h, label, owner, when))
         return h
 
     def cancel(self, h):
-        self._put(B_CANCEL); self._put(h)
+        self._extend((B_CANCEL, h))
 
     def ran(self, h):
-        self._put(B_RUN); self._put(h)
+        self._extend((B_RUN, h))
 
     def skipped(self, h):
-        self._put(B_SKIP); self._put(h)
+        self._extend((B_SKIP, h))
 
     def now(self):
         return self.clock
@@ -143,57 +142,45 @@ class Run:
     def block(self, seconds, kind, label):
         if not seconds > 0:
             return
-        put = self._put
-        put(B_BLOCK); put(kind); put(self.s(label)); put(seconds)
+        self._extend((B_BLOCK, kind, self.s(label), seconds))
         self.clock += seconds
 
     # ---- facts -------------------------------------------------------------------
     def task_new(self, t, name, coro, line):
-        put = self._put
-        put(B_TASK_NEW); put(t); put(name); put(coro); put(line)
+        self._extend((B_TASK_NEW, t, name, coro, line))
 
     def task_state(self, t, state, wait_on, chain):
-        put = self._put
-        put(B_TASK_STATE); put(t); put(state); put(wait_on); put(chain)
+        self._extend((B_TASK_STATE, t, state, wait_on, chain))
 
     def fut_new(self, f, label, line):
-        put = self._put
-        put(B_FUT_NEW); put(f); put(label); put(line)
+        self._extend((B_FUT_NEW, f, label, line))
 
     def fut_new_text(self, f, text, line):
         self.fut_new(f, self.s(text), line)
 
     def fut_cb_js(self, f, label):
-        put = self._put
-        put(B_FUT_CB); put(f); put(label)
+        self._extend((B_FUT_CB, f, label))
 
     def fut_done_js(self, f, state, text):
-        put = self._put
-        put(B_FUT_DONE); put(f); put(state); put(text)
+        self._extend((B_FUT_DONE, f, state, text))
 
     def out_js(self, fd, text):
-        put = self._put
-        put(B_OUT); put(fd); put(self.s(text))
+        self._extend((B_OUT, fd, self.s(text)))
 
     def loop_event(self, loop_id, what):
-        put = self._put
-        put(B_LOOP); put(loop_id); put(what)
+        self._extend((B_LOOP, loop_id, what))
 
     def limit_js(self, kind, message):
-        put = self._put
-        put(B_LIMIT); put(kind); put(self.s(message))
+        self._extend((B_LIMIT, kind, self.s(message)))
 
     def error_js(self, kind, line, col, message):
-        put = self._put
-        put(B_ERROR); put(kind); put(line); put(col); put(self.s(message))
+        self._extend((B_ERROR, kind, line, col, self.s(message)))
 
     def net_js(self, kind, a=0, b=0, c=0, d=0):
-        put = self._put
-        put(B_NET); put(kind); put(a); put(b); put(c); put(d)
+        self._extend((B_NET, kind, a, b, c, d))
 
     def line_js(self, t, line):
-        put = self._put
-        put(B_LINE); put(t); put(line)
+        self._extend((B_LINE, t, line))
 
     def flush_output(self):
         w = self.out_last
@@ -329,9 +316,13 @@ class Run:
             if not args:
                 return name + "()"
             n = self._label_counts.get(name, 0)
-            template = _FRIENDLY.get(name)
             if n >= self.LABELS_PER_CALLABLE:
-                return template.format("...") if template else name + "(...)"
+                capped = self._capped.get(name)
+                if capped is None:
+                    template = _FRIENDLY.get(name)
+                    capped = self._capped[name] = template.format("...") if template else name + "(...)"
+                return capped
+            template = _FRIENDLY.get(name)
             self._label_counts[name] = n + 1
             if template:
                 return template.format(self.short(args[0]))

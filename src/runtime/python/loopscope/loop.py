@@ -100,9 +100,9 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             hid = R.soon_task(target._ls_id, target._ls_step)
         elif args and hasattr(args[0], "_asyncio_future_blocking"):
             # A done callback: futures call their callbacks as callback(fut).
-            hid = R.soon(pack_callback_of(R.s(R.call_label(callback, args)), obj_id(args[0])))
+            hid = R.soon_owned(R.s(R.call_label(callback, args)), -obj_id(args[0]) - 2)
         else:
-            hid = R.soon(pack_owner_none(R.s(R.call_label(callback, args))))
+            hid = R.soon_owned(R.s(R.call_label(callback, args)), -1)
         handle._ls_id = hid
         self._handles[hid] = handle
         return handle
@@ -159,13 +159,13 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         if n < 0:
             self._ls_limit(n)
         handles = self._handles
-        put = R._put
+        extend = R._extend
         for hid in ids:
             handle = handles.pop(hid, None)
             if handle is None:  # cancelled after it was queued: dropped unrun
-                put(B_SKIP); put(hid)
+                extend((B_SKIP, hid))
                 continue
-            put(B_RUN); put(hid)
+            extend((B_RUN, hid))
             if type(handle) is _TimerHandle:
                 handle._scheduled = False
             budget._count = 0
@@ -195,7 +195,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             # a callback (a bound method's object, a closure's cells) as soon
             # as its handle has run, and __del__ output shows when.
             cb = target = handle = None
-        put(B_END)
+        R._put(B_END)
 
     def _ls_limit(self, code):
         if code == _IDLE:
