@@ -30,6 +30,15 @@ function python3Cpu(path: string): { seconds: number; stdout: string } | null {
   return m ? { seconds: Number(m[1]), stdout: p.stdout } : null;
 }
 
+/** Wall time of the program's own run on python3 (start-up subtracted), for I/O programs. */
+function python3Wall(path: string): number | null {
+  const code = `import runpy, sys, time\nt = time.perf_counter()\nrunpy.run_path(sys.argv[1], run_name="__main__")\nsys.stderr.write("LOOPSCOPE_WALL %.6f\\n" % (time.perf_counter() - t))\n`;
+  const p = spawnSync('python3', ['-c', code, path], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (p.error || p.status !== 0) return null;
+  const m = /LOOPSCOPE_WALL ([\d.]+)/.exec(p.stderr);
+  return m ? Number(m[1]) : null;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -96,6 +105,15 @@ export async function runBench(args: string[]): Promise<number> {
       } else {
         line += '  | python3 not available';
       }
+    }
+    // A program that moves bytes says how many (`# bench: bytes=N writes=M`):
+    // report throughput and the cost of one write, against python3 on real loopback.
+    const io = /# bench: bytes=(\d+) writes=(\d+)/.exec(source);
+    if (io && !quick) {
+      const [bytesMoved, writes] = [Number(io[1]), Number(io[2])];
+      const native = python3Wall(path);
+      const ours = `${(bytesMoved / 1e6 / (ms / 1000)).toFixed(0)} MB/s, ${((ms * 1000) / writes).toFixed(1)} µs/write`;
+      line += `\n   ${ours}` + (native ? `  | python3 real loopback ${(bytesMoved / 1e6 / native).toFixed(0)} MB/s, ${((native * 1e6) / writes).toFixed(1)} µs/write  ratio ${((ms / 1000) / native).toFixed(2)}x` : '');
     }
     console.log(line);
     if (r.exitCode !== 0) console.log(`   exit ${r.exitCode}: ${r.stderr.slice(-300)}`);

@@ -1,5 +1,6 @@
 # 10 MB through a stream pair (start_server / open_connection) in 4 KiB
 # writes with drain(); the server counts bytes and replies with the total.
+# bench: bytes=10485760 writes=2560
 import asyncio
 
 TOTAL = 10 * 1024 * 1024
