@@ -96,6 +96,17 @@ describe('recorded facts', () => {
     expect(r.trace.times).toContain(2); // the clock reached t=2
   });
 
+  it('queues task steps with the task as owner and its step label', () => {
+    const r = rt.run('import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n');
+    const soons = events(r.trace).filter((e) => e[0] === Op.SOON);
+    const main = events(r.trace).find((e) => e[0] === Op.TASK_NEW)!;
+    expect(soons.length).toBeGreaterThanOrEqual(2);
+    for (const e of soons.slice(0, 2)) {
+      expect(str(r.trace, e[2])).toBe('Task-1: step main()');
+      expect(e[3]).toBe(main[1]);
+    }
+  });
+
   it('labels callbacks the way a person would say them', () => {
     const src = 'import asyncio\ndef hello_world(loop):\n    print("Hello World")\n    loop.stop()\nloop = asyncio.new_event_loop()\nloop.call_soon(hello_world, loop)\nloop.call_later(1, print, "late")\nloop.run_forever()\n';
     const r = rt.run(src);

@@ -118,7 +118,9 @@ class Run:
         self._extend((B_SOON, h, label, owner))
         return h
 
-    soon_task = soon_owned
+    def soon_task(self, tid, label):
+        """Queue a step of task `tid` (label: its step label's string id)."""
+        return self.soon_owned(label, tid)
 
     def at(self, packed, when):
         h = self._next_handle
