@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoopscopeRuntime } from '../src/runtime/core.ts';
 import { nodeRuntime } from '../src/runtime/node.ts';
 import { Op, OPERANDS, TaskState, type Trace } from '../src/trace/schema.ts';
+import { TracePlayer } from '../src/trace/seek.ts';
 
 let rt: LoopscopeRuntime;
 beforeAll(async () => {
@@ -105,6 +106,24 @@ describe('recorded facts', () => {
       expect(str(r.trace, e[2])).toBe('Task-1: step main()');
       expect(e[3]).toBe(main[1]);
     }
+  });
+
+  it('shows a task that yields with sleep(0) ready again at its await line after each step', () => {
+    const src = 'import asyncio\nasync def w(n):\n    for _ in range(3):\n        await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(w(1), w(2))\nasyncio.run(main())\n';
+    const r = rt.run(src);
+    const player = new TracePlayer(r.trace);
+    let checked = 0;
+    for (let k = 1; k <= player.steps; k++) {
+      const snap = player.snapshot(k);
+      const ran = snap.running?.task;
+      const task = snap.tasks.find((t) => t.id === ran);
+      if (!task || task.name === 'Task-1' || task.state === 'done') continue;
+      expect(task.state).toBe('ready');
+      expect(task.chain).toEqual([4]);
+      expect(task.waitOn).toBeNull();
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
   });
 
   it('labels callbacks the way a person would say them', () => {

@@ -93,11 +93,12 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             del handle._source_traceback[-1]
         R = self._ls_run
         target = getattr(callback, "__self__", None)
+        step = getattr(target, "_ls_step", None)
         # isinstance against the C base: our Task's metaclass makes
         # isinstance(x, Task) a Python-level call.
-        if isinstance(target, _CTask) and hasattr(target, "_ls_step"):
+        if step is not None and isinstance(target, _CTask):
             # A task step: its first, after a bare yield, or a wakeup (args = (future,)).
-            hid = R.soon_task(target._ls_id, target._ls_step)
+            hid = R.soon_task(target._ls_id, step)
         elif args and hasattr(args[0], "_asyncio_future_blocking"):
             # A done callback: futures call their callbacks as callback(fut).
             hid = R.soon_owned(R.s(R.call_label(callback, args)), -obj_id(args[0]) - 2)
@@ -187,14 +188,14 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             out = R.out_last
             if out is not None and out.buf:
                 R.flush_output()
-            cb = handle._callback
-            target = getattr(cb, "__self__", None) if cb is not None else None
-            if isinstance(target, _CTask):
-                _record_task_state(R, target)
+            target = getattr(handle._callback, "__self__", None)
+            tid = getattr(target, "_ls_id", None)
+            if tid is not None and isinstance(target, _CTask):
+                _record_task_state(R, target, tid)
             # Hold nothing of this handle while the next one runs: CPython frees
             # a callback (a bound method's object, a closure's cells) as soon
             # as its handle has run, and __del__ output shows when.
-            cb = target = handle = None
+            target = handle = None
         R._put(B_END)
 
     def _ls_limit(self, code):
@@ -255,21 +256,29 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         self._default_executor = executor
 
 
-def _record_task_state(R, task):
-    """Record where a task stands after one of its steps ran."""
-    tid = getattr(task, "_ls_id", -1)
-    if tid < 0:
-        return
+def _record_task_state(R, task, tid):
+    """Record where a task stands after one of its steps ran.
+
+    A step that leaves the task ready at the same await chain as its last
+    recorded state (`await asyncio.sleep(0)` in a loop) records nothing: the
+    trace reader puts a task whose step reported no state back in the state
+    it had, and that halves the trace of task-switching programs.
+    """
     if task.done():
         state, text = fut_text(task)
         R.fut_done_js(tid, state, R.s(text))
         R.task_state(tid, state, -1, -1)
+        task._ls_ready_at = -2
         return
     waiter = task._fut_waiter
+    chain = R.chain_id(task.get_coro())
     if waiter is None:
-        R.task_state(tid, READY, -1, R.chain_id(task.get_coro()))
+        if task._ls_ready_at != chain:
+            R.task_state(tid, READY, -1, chain)
+            task._ls_ready_at = chain
     else:
-        R.task_state(tid, WAITING, obj_id(waiter), R.chain_id(task.get_coro()))
+        R.task_state(tid, WAITING, obj_id(waiter), chain)
+        task._ls_ready_at = -2
 
 
 def _idle_message(loop):

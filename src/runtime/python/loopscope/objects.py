@@ -129,6 +129,7 @@ class Task(_CTask, metaclass=_StandsForBase):
             self._ls_name = str(name)
             qual = getattr(coro, "__qualname__", None) or type(coro).__name__
             self._ls_step = R.s(f"{name}: step {qual}()")
+            self._ls_ready_at = -2  # chain id of its last recorded READY state (loop.py)
             R.task_new(oid, R.s(str(name)), R.s(qual + "()"), R.user_line(sys._getframe(1)))
         elif name is None and R is not None:
             name = R.next_task_name()
