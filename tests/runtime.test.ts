@@ -126,6 +126,12 @@ describe('recorded facts', () => {
     expect(checked).toBeGreaterThanOrEqual(4);
   });
 
+  it('records the def line of a user callback that ran, for the editor to highlight', () => {
+    const r = rt.run('import asyncio\n\ndef hello(loop):\n    print("hello")\n    loop.stop()\n\nloop = asyncio.new_event_loop()\nloop.call_soon(hello, loop)\nloop.run_forever()\n');
+    const lines = events(r.trace).filter((e) => e[0] === Op.LINE);
+    expect(lines).toEqual([[Op.LINE, -1, 3]]);
+  });
+
   it('labels callbacks the way a person would say them', () => {
     const src = 'import asyncio\ndef hello_world(loop):\n    print("Hello World")\n    loop.stop()\nloop = asyncio.new_event_loop()\nloop.call_soon(hello_world, loop)\nloop.call_later(1, print, "late")\nloop.run_forever()\n';
     const r = rt.run(src);

@@ -161,12 +161,14 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             self._ls_limit(n)
         handles = self._handles
         extend = R._extend
+        user_file = R.filename
         for hid in ids:
             handle = handles.pop(hid, None)
             if handle is None:  # cancelled after it was queued: dropped unrun
                 extend((B_SKIP, hid))
                 continue
             extend((B_RUN, hid))
+            cb = handle._callback
             if type(handle) is _TimerHandle:
                 handle._scheduled = False
             budget._count = 0
@@ -188,14 +190,19 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             out = R.out_last
             if out is not None and out.buf:
                 R.flush_output()
-            target = getattr(handle._callback, "__self__", None)
+            target = getattr(cb, "__self__", None)
             tid = getattr(target, "_ls_id", None)
             if tid is not None and isinstance(target, _CTask):
                 _record_task_state(R, target, tid)
+            else:
+                # A callback of the user's own: the editor highlights its def line.
+                code = getattr(cb, "__code__", None)
+                if code is not None and code.co_filename == user_file:
+                    R.line_js(-1, code.co_firstlineno)
             # Hold nothing of this handle while the next one runs: CPython frees
             # a callback (a bound method's object, a closure's cells) as soon
             # as its handle has run, and __del__ output shows when.
-            target = handle = None
+            cb = target = handle = None
         R._put(B_END)
 
     def _ls_limit(self, code):
