@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeRuntime } from '../src/runtime/node.ts';
+import { pyodideFloor } from './pyodide-floor.ts';
 import type { Trace } from '../src/trace/schema.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -77,6 +78,7 @@ export async function runBench(args: string[]): Promise<number> {
     .filter((f) => f.endsWith('.py') && (only.length === 0 || only.some((o) => f.includes(o))))
     .sort();
   const rt = await nodeRuntime();
+  const floor = quick ? null : await pyodideFloor();
   const base = python3Cpu(join(HERE, '__empty__.py'));
   console.log(`Loopscope bench — Pyodide CPython ${rt.pythonVersion} on the virtual loop vs native python3 (CPU time, start-up subtracted)`);
   console.log(`targets: <= 2.5x native per step, <= 100 trace bytes per step, seek <= 16 ms\n`);
@@ -101,6 +103,10 @@ export async function runBench(args: string[]): Promise<number> {
         const nativeSec = Math.max(1e-6, native.seconds - base.seconds);
         const nativePerStep = (nativeSec * 1e6) / Math.max(1, steps);
         line += `  | python3 ${nativePerStep.toFixed(2)} µs/step  ratio ${(perStep / nativePerStep).toFixed(2)}x`;
+        if (floor && !/# bench: bytes=/.test(source)) {
+          const floorPerStep = (floor(source) * 1e6) / Math.max(1, steps);
+          line += `\n   floor: stock asyncio loop in the same Pyodide, nothing recorded: ${floorPerStep.toFixed(2)} µs/step (${(floorPerStep / nativePerStep).toFixed(2)}x python3); Loopscope adds ${(perStep / floorPerStep).toFixed(2)}x on top`;
+        }
         if (native.stdout !== r.stdout) line += '  (OUTPUT DIFFERS)';
       } else {
         line += '  | python3 not available';
