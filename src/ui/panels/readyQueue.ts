@@ -4,7 +4,7 @@
 import * as d3 from 'd3';
 import './common.ts';
 import type { HandleView } from '../../trace/index.ts';
-import { memory, truncate, textWidth, type RenderOpts } from './common.ts';
+import { leaving, memory, retarget, truncate, textWidth, type RenderOpts } from './common.ts';
 
 export interface ReadyQueueData {
   ready: readonly HandleView[];
@@ -118,7 +118,7 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         return g;
       },
       (update) => update,
-      (exit) => exit.transition(t as never).attr('opacity', 0).remove(),
+      (exit) => leaving(exit).transition(t as never).attr('opacity', 0).remove(),
     )
     .attr('data-testid', (d) => (d.id < 0 ? 'ready-more' : 'ready-item'))
     .attr('data-cancelled', (d) => (d.cancelled ? 'true' : null))
@@ -141,12 +141,8 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         .attr('visibility', (d) => (d.cancelled ? 'visible' : 'hidden'));
     })
     .call((g) => {
-      // Only chips that move (or are new) get a transition; the rest are left alone.
-      const moving = g.filter(function (d) {
-        const p = pos.get(d.id);
-        return !p || p.x !== d.x || p.y !== d.y || (this as SVGGElement).getAttribute('opacity') !== '1';
-      });
-      moving
+      // Only chips that move (or are new, or come back while fading out) get a transition; the rest are left alone.
+      retarget(g, (d) => `${d.x},${d.y}`)
         .transition(t as never)
         .attr('opacity', 1)
         .attr('transform', (d) => `translate(${d.x},${d.y + 5})`);
@@ -174,7 +170,7 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         return g;
       },
       (update) => update,
-      (exit) => exit.transition(t as never).attr('opacity', 0).attr('transform', 'translate(-40,5)').remove(),
+      (exit) => leaving(exit).transition(t as never).attr('opacity', 0).attr('transform', 'translate(-40,5)').remove(),
     )
     .call((g) => {
       g.select('rect.chip-bg').attr('width', SLOT_W - 10).attr('height', CHIP_H);
@@ -187,9 +183,7 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
       g.select('text.chip-label').attr('x', 15).attr('y', CHIP_H / 2 + 4.5).text((d) => `▶ ${d.label}`);
       g.select('title').text((d) => d.label);
     })
-    .transition(t as never)
-    .attr('opacity', 1)
-    .attr('transform', 'translate(5,5)');
+    .call((g) => retarget(g, () => 'slot').transition(t as never).attr('opacity', 1).attr('transform', 'translate(5,5)'));
 
   pos.clear();
   for (const c of chips) pos.set(c.id, { x: c.x, y: c.y });

@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import './common.ts';
 import type { BlockView, TimerView } from '../../trace/index.ts';
-import { truncate, type RenderOpts } from './common.ts';
+import { leaving, retarget, truncate, type RenderOpts } from './common.ts';
 
 export interface TimersData {
   timers: readonly TimerView[];
@@ -127,7 +127,7 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
       (update) => update,
       // Fell due (or dropped): it rises towards the ready queue above.
       (exit) =>
-        exit
+        leaving(exit)
           .transition(t as never)
           .attr('opacity', 0)
           .attr('transform', (d) => `translate(${d.x},${-30})`)
@@ -152,9 +152,13 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
         .attr('visibility', (d) => (d.cancelled ? 'visible' : 'hidden'));
       g.select('title').text((d) => `${d.label} — due at t=${d.when.toFixed(3)} s${d.cancelled ? ' (cancelled)' : ''}`);
     })
-    .transition(t as never)
-    .attr('opacity', 1)
-    .attr('transform', (d) => `translate(${d.x},${AXIS_Y + 14 + d.lane * LANE_H})`);
+    .call((g) =>
+      // New timers fade in, moved ones slide; the ones that stay put are left alone.
+      retarget(g, (d) => `translate(${d.x},${AXIS_Y + 14 + d.lane * LANE_H})`)
+        .transition(t as never)
+        .attr('opacity', 1)
+        .attr('transform', (d) => `translate(${d.x},${AXIS_Y + 14 + d.lane * LANE_H})`),
+    );
 
   svg
     .selectAll<SVGTextElement, number>('text.timers-hidden')
@@ -187,7 +191,9 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
     });
   cur.select('line').attr('y1', AXIS_Y - 4).attr('y2', height - 2);
   cur.select('text').attr('y', height - 4).attr('x', 4).attr('text-anchor', 'start').text('now');
-  cur.transition(t as never).attr('transform', (d) => `translate(${clampX(d)},0)`);
+  retarget(cur, (d) => `translate(${clampX(d)},0)`)
+    .transition(t as never)
+    .attr('transform', (d) => `translate(${clampX(d)},0)`);
   return height;
 }
 
