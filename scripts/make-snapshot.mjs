@@ -10,9 +10,10 @@
 // The snapshot only restores with the identical Pyodide build and the
 // identical python_stdlib.zip, and it bakes in the imported `loopscope`
 // package, so it carries a manifest: Pyodide version, build id, stdlib
-// sha256, and a key of the runtime's Python sources (sourcesKey below; the
-// worker computes the same key over the sources it was bundled with and
-// refuses a snapshot made from other sources). The same manifest fields are
+// sha256, and a key of the runtime's Python sources (sourcesKey from
+// src/runtime/snapshot-key.mjs; the worker computes the same key with the same
+// function over the sources it was bundled with and refuses a snapshot made
+// from other sources). The same manifest fields are
 // the cache key under node_modules/.cache, so an unchanged tree rebuilds in
 // milliseconds.
 //
@@ -24,78 +25,24 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+// Shared with the app: the worker checks a snapshot with the same sourcesKey and
+// snapshotChecksum (src/runtime/snapshot.ts), the Node runtime reads the same sources.
+import { snapshotChecksum, sourcesKey } from '../src/runtime/snapshot-key.mjs';
+import { PY_DIR, readPythonSources } from '../src/runtime/python-sources.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PYODIDE_DIR = join(ROOT, 'node_modules/pyodide');
-export const PY_DIR = join(ROOT, 'src/runtime/python');
+export { PY_DIR };
 export const CACHE_DIR = join(ROOT, 'node_modules/.cache/loopscope-snapshot');
 /** Where the package is written in Pyodide's file system (as in src/runtime/core.ts). */
 const SITE = '/home/pyodide/loopscope_rt';
+/** The shared modules this script imports (their text is part of the snapshot's id). */
+const SHARED = ['src/runtime/snapshot-key.mjs', 'src/runtime/python-sources.mjs'].map((p) => join(ROOT, p));
 /** Bump when what the snapshot contains changes in a way the other keys do not see. */
 const FORMAT = 1;
-
-/**
- * Key of the runtime's Python sources: a 53-bit string hash (cyrb53) over
- * "path\0text\0" in path order. Must match sourcesKey in src/runtime/snapshot.ts
- * (tests/snapshot.test.ts checks that it does).
- */
-export function sourcesKey(sources) {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const path of Object.keys(sources).sort()) {
-    const s = `${path}\0${sources[path]}\0`;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
-/**
- * Checksum of the raw snapshot (two 32-bit running sums over little-endian
- * words, Fletcher style): catches a damaged or substituted file before Pyodide
- * restores garbage memory. Must match snapshotChecksum in src/runtime/snapshot.ts.
- */
-export function snapshotChecksum(bytes) {
-  if (bytes.byteOffset % 4) bytes = bytes.slice();
-  const words = Math.floor(bytes.length / 4);
-  const u32 = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
-  let a = 1;
-  let b = 0;
-  for (let i = 0; i < words; i++) {
-    a = (a + u32[i]) | 0;
-    b = (b + a) | 0;
-  }
-  for (let i = words * 4; i < bytes.length; i++) {
-    a = (a + bytes[i]) | 0;
-    b = (b + a) | 0;
-  }
-  return (b >>> 0).toString(16).padStart(8, '0') + (a >>> 0).toString(16).padStart(8, '0');
-}
-
-/** The runtime's Python sources, keyed by path relative to src/runtime/python/. */
-export function readPythonSources(dir = PY_DIR) {
-  const out = {};
-  const walk = (d) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) {
-        if (name !== '__pycache__') walk(p);
-      } else if (name.endsWith('.py')) {
-        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function pyodideBuild() {
   const pkg = JSON.parse(readFileSync(join(PYODIDE_DIR, 'package.json'), 'utf8'));
@@ -106,11 +53,14 @@ function pyodideBuild() {
 
 /** The manifest a snapshot made now from this tree would have (cheap: no Pyodide). */
 export function expectedManifest() {
-  const script = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  // This script and the shared modules it runs (what it makes and how it keys it).
+  const script = createHash('sha256');
+  for (const file of [fileURLToPath(import.meta.url), ...SHARED]) script.update(readFileSync(file));
+  const scriptHash = script.digest('hex').slice(0, 16);
   const sources = sourcesKey(readPythonSources());
   const build = pyodideBuild();
   const id = createHash('sha256')
-    .update(JSON.stringify({ FORMAT, script, sources, ...build }))
+    .update(JSON.stringify({ FORMAT, script: scriptHash, sources, ...build }))
     .digest('hex')
     .slice(0, 16);
   return { format: FORMAT, id, file: `snapshot-${id}.bin.gz`, ...build, sourcesKey: sources };

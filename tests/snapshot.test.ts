@@ -1,20 +1,29 @@
-// The memory snapshot's key of the runtime's Python sources: the build script
-// (Node, scripts/make-snapshot.mjs) and the worker (src/runtime/snapshot.ts)
-// must compute the same key, or every snapshot would be refused as stale.
+// The memory snapshot's keys: the build script (Node, scripts/make-snapshot.mjs)
+// and the worker (src/runtime/snapshot.ts) share one implementation
+// (src/runtime/snapshot-key.mjs). Fixed known values pin it down (a change would
+// make every shipped or cached snapshot look stale or damaged), and the key in
+// the manifest the build would write must be the key of the sources on disk.
 import { describe, expect, it } from 'vitest';
 import { RunningChecksum, snapshotChecksum, snapshotMismatch, sourcesKey, type SnapshotManifest } from '../src/runtime/snapshot.ts';
 import { readPythonSources } from '../src/runtime/node.ts';
 // @ts-expect-error a plain .mjs script without types
-import { sourcesKey as scriptKey, readPythonSources as scriptSources, snapshotChecksum as scriptChecksum } from '../scripts/make-snapshot.mjs';
+import { expectedManifest } from '../scripts/make-snapshot.mjs';
 
 describe('snapshot sources key', () => {
-  it('is the same in the build script and the worker', () => {
+  it('has fixed known values', () => {
+    expect(sourcesKey({ 'pkg/__init__.py': 'x = 1\n', 'pkg/a.py': 'y = 2\n' })).toBe('01a9d91520e111');
+    expect(sourcesKey({ 'b.py': 'é\u{1F600}\0x', 'a/c.py': '' })).toBe('1b848a25940b46');
+    expect(sourcesKey({})).toBe('0bdcb81aee8d83');
+  });
+
+  it('is the key the build manifest carries for the sources on disk', () => {
     const sources = readPythonSources();
     expect(Object.keys(sources).length).toBeGreaterThan(3);
-    expect(scriptSources()).toEqual(sources);
-    expect(sourcesKey(sources)).toBe(scriptKey(sources));
-    const odd = { 'b.py': 'é\u{1F600}\0x', 'a/c.py': '' };
-    expect(sourcesKey(odd)).toBe(scriptKey(odd));
+    expect(Object.keys(sources)).toContain('loopscope/__init__.py');
+    expect(Object.keys(sources).some((p) => p.includes('__pycache__') || !p.endsWith('.py'))).toBe(false);
+    const manifest = expectedManifest() as { sourcesKey: string; id: string; file: string };
+    expect(manifest.sourcesKey).toBe(sourcesKey(sources));
+    expect(manifest.file).toBe(`snapshot-${manifest.id}.bin.gz`);
   });
 
   it('changes with any file, its path or text, and not with key order', () => {
@@ -37,11 +46,12 @@ describe('snapshot sources key', () => {
 });
 
 describe('snapshot checksum', () => {
-  it('is the same in the build script and the worker, and sees a changed byte anywhere', () => {
+  it('has a fixed known value and sees a changed byte anywhere', () => {
     const bytes = new Uint8Array(4099);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) & 255;
     const sum = snapshotChecksum(bytes);
-    expect(scriptChecksum(bytes)).toBe(sum);
+    expect(sum).toBe('66d846bf0205f9ce');
+    expect(snapshotChecksum(new Uint8Array(0))).toBe('0000000000000001');
     for (const at of [0, 1, 2048, 4095, 4098]) {
       const bad = bytes.slice();
       bad[at] ^= 0x10;

@@ -1,29 +1,12 @@
 // Loading the runtime in Node (CLI, tests, bench): Pyodide straight from the
 // npm package, the Python sources from src/runtime/python on disk.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
-import { LoopscopeRuntime, type PyodideLike, type PythonSources } from './core.ts';
+import { LoopscopeRuntime, type PyodideLike } from './core.ts';
+import { readPythonSources } from './python-sources.mjs';
 
-const PY_DIR = join(dirname(fileURLToPath(import.meta.url)), 'python');
-
-export function readPythonSources(dir = PY_DIR): PythonSources {
-  const out: PythonSources = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) {
-        if (name !== '__pycache__') walk(p);
-      } else if (name.endsWith('.py')) {
-        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
+// Shared with scripts/make-snapshot.mjs (plain Node), so both read the same files.
+export { readPythonSources };
 
 let shared: Promise<LoopscopeRuntime> | null = null;
 

@@ -4,6 +4,7 @@
 // wire, decompressed here, so no server has to send Content-Encoding).
 
 import type { PythonSources } from './core.ts';
+import { RunningChecksum, snapshotChecksum, sourcesKey } from './snapshot-key.mjs';
 
 /** What scripts/make-snapshot.mjs records about a snapshot (the build injects it). */
 export interface SnapshotManifest {
@@ -21,78 +22,9 @@ export interface SnapshotManifest {
   checksum: string;
 }
 
-/**
- * Key of the runtime's Python sources: a 53-bit string hash (cyrb53) over
- * "path\0text\0" in path order. The same function as sourcesKey in
- * scripts/make-snapshot.mjs (tests/snapshot.test.ts checks that they agree).
- */
-export function sourcesKey(sources: PythonSources): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const path of Object.keys(sources).sort()) {
-    const s = `${path}\0${sources[path]}\0`;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
-/**
- * Checksum of the raw snapshot (two 32-bit running sums over little-endian
- * words, Fletcher style): catches a damaged or substituted file before Pyodide
- * restores garbage memory. Must match snapshotChecksum in scripts/make-snapshot.mjs.
- */
-export function snapshotChecksum(bytes: Uint8Array): string {
-  const sum = new RunningChecksum(bytes.byteOffset % 4 ? bytes.slice() : bytes);
-  sum.advance(bytes.length);
-  return sum.finish();
-}
-
-/**
- * snapshotChecksum computed while the bytes arrive: advance(n) takes in the
- * buffer's first n bytes (n only grows), so the work overlaps the download
- * instead of adding ~50 ms (more on a busy machine) after it.
- */
-export class RunningChecksum {
-  private a = 1;
-  private b = 0;
-  private words = 0;
-  private readonly u32: Uint32Array;
-
-  constructor(private readonly bytes: Uint8Array) {
-    this.u32 = new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4));
-  }
-
-  advance(n: number): void {
-    const u32 = this.u32;
-    const end = Math.floor(n / 4);
-    let a = this.a;
-    let b = this.b;
-    for (let i = this.words; i < end; i++) {
-      a = (a + u32[i]) | 0;
-      b = (b + a) | 0;
-    }
-    this.a = a;
-    this.b = b;
-    this.words = end;
-  }
-
-  /** The checksum of the whole buffer (call after advance(bytes.length)). */
-  finish(): string {
-    let a = this.a;
-    let b = this.b;
-    for (let i = this.words * 4; i < this.bytes.length; i++) {
-      a = (a + this.bytes[i]) | 0;
-      b = (b + a) | 0;
-    }
-    return (b >>> 0).toString(16).padStart(8, '0') + (a >>> 0).toString(16).padStart(8, '0');
-  }
-}
+// sourcesKey, snapshotChecksum and RunningChecksum live in snapshot-key.mjs,
+// shared with the build script, so the worker and the script compute the same keys.
+export { RunningChecksum, snapshotChecksum, sourcesKey };
 
 /** Why a snapshot cannot be used with this worker, or null if it can. */
 export function snapshotMismatch(
