@@ -132,6 +132,50 @@ describe('recorded facts', () => {
     expect(lines).toEqual([[Op.LINE, -1, 3]]);
   });
 
+  it('names futures by number and by what asyncio made them for', () => {
+    const src = 'import asyncio\nasync def main():\n    loop = asyncio.get_running_loop()\n    f = loop.create_future()\n    loop.call_soon(f.set_result, 1)\n    await f\n    await asyncio.sleep(0.5)\nasyncio.run(main())\n';
+    const r = rt.run(src);
+    const futs = events(r.trace).filter((e) => e[0] === Op.FUT_NEW).map((e) => [str(r.trace, e[2]), e[3]]);
+    // The user's own future at the line that made it; sleep's future at the await.
+    expect(futs).toEqual(expect.arrayContaining([['Future-1', 4], ['Future-2 (sleep)', 7]]));
+    const idle = rt.run('import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\nasyncio.run(main())\n');
+    expect(idle.stderr).toContain('Task-1 waits on Future-1 at line 3');
+  });
+
+  it('keeps the whole await chain when a task waits inside a coroutine of the user\'s', () => {
+    const src = 'import asyncio\nasync def inner():\n    await asyncio.sleep(1)\nasync def outer():\n    await inner()\nasync def main():\n    t = asyncio.ensure_future(outer())\n    await asyncio.sleep(0)\n    await t\nasyncio.run(main())\n';
+    const r = rt.run(src);
+    const chains = events(r.trace).filter((e) => e[0] === Op.TASK_STATE && e[2] === TaskState.WAITING).map((e) => str(r.trace, e[4]));
+    expect(chains).toEqual(expect.arrayContaining(['5>3', '9']));
+  });
+
+  it('labels functools.wraps wrappers by their own names, however many calls', () => {
+    const src = [
+      'import asyncio, functools',
+      'def traced(f):',
+      '    @functools.wraps(f)',
+      '    def wrapper(*a):',
+      '        return f(*a)',
+      '    return wrapper',
+      '@traced',
+      'def ping(n): pass',
+      '@traced',
+      'def pong(n): pass',
+      'loop = asyncio.new_event_loop()',
+      'for i in range(300):',
+      '    loop.call_soon(ping, i)',
+      '    loop.call_soon(pong, i)',
+      '    loop.call_soon(print)',
+      'loop.call_soon(loop.stop)',
+      'loop.run_forever()',
+    ].join('\n') + '\n';
+    const r = rt.run(src);
+    const labels = events(r.trace).filter((e) => e[0] === Op.SOON).map((e) => str(r.trace, e[2]));
+    expect(labels.slice(0, 3)).toEqual(['ping(0)', 'pong(0)', 'print()']);
+    // After 200 distinct labels a callable's arguments are elided, each under its own name.
+    expect(labels.slice(-4)).toEqual(['ping(...)', 'pong(...)', 'print()', 'loop.stop()']);
+  });
+
   it('labels callbacks the way a person would say them', () => {
     const src = 'import asyncio\ndef hello_world(loop):\n    print("Hello World")\n    loop.stop()\nloop = asyncio.new_event_loop()\nloop.call_soon(hello_world, loop)\nloop.call_later(1, print, "late")\nloop.run_forever()\n';
     const r = rt.run(src);

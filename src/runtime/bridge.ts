@@ -38,12 +38,13 @@ export const B = {
   NET: 16, // kind, a, b, c, d
   LINE: 17, // t, line
   END: 18, // (no operands) the iteration's last handle has finished
+  FUT_NUM: 19, // f, no, purpose, line: FUT_NEW with the label "Future-<no> (<purpose>)" put together here
 } as const;
 
 const SIZE: Record<number, number> = {
   [B.SOON]: 3, [B.AT]: 4, [B.CANCEL]: 1, [B.RUN]: 1, [B.SKIP]: 1, [B.TASK_NEW]: 4, [B.TASK_STATE]: 4,
   [B.FUT_NEW]: 3, [B.FUT_CB]: 2, [B.FUT_DONE]: 3, [B.OUT]: 2, [B.BLOCK]: 3, [B.LOOP]: 2, [B.LIMIT]: 2,
-  [B.ERROR]: 4, [B.NET]: 5, [B.LINE]: 2, [B.END]: 0,
+  [B.ERROR]: 4, [B.NET]: 5, [B.LINE]: 2, [B.END]: 0, [B.FUT_NUM]: 4,
 };
 
 /** NET kinds whose operand b is a string id (src/trace/net-schema.ts: BIND, REFUSED, PROC_SPAWN). */
@@ -101,6 +102,12 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
         case B.FUT_NEW:
           rec.futNew(a, str(d[i + 2]), d[i + 3]);
           break;
+        case B.FUT_NUM: {
+          const purpose = d[i + 3];
+          const label = purpose < 0 ? `Future-${d[i + 2]}` : `Future-${d[i + 2]} (${rec.strings[str(purpose)]})`;
+          rec.futNew(a, rec.intern(label), d[i + 4]);
+          break;
+        }
         case B.FUT_CB:
           rec.futCb(a, str(d[i + 2]));
           break;

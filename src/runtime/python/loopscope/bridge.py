@@ -13,14 +13,25 @@ interned here; each new one travels once, with the next flush.
 import reprlib
 from array import array
 from types import BuiltinMethodType as _BuiltinMethodType, FunctionType as _FunctionType, MethodType as _MethodType
+from types import CoroutineType as _CoroutineType
 from asyncio import AbstractEventLoop as _AbstractEventLoop
+import _asyncio
+
+
+class _NoLoop:
+    def get_debug(self):
+        return False
+
+
+# What `await future` leaves in a coroutine's cr_await: the C future's iterator.
+_FutureIter = type(_asyncio.Future(loop=_NoLoop()).__await__())
 
 # Task states, mirrored from src/trace/schema.ts (TaskState).
 PENDING, READY, RUNNING, WAITING, DONE, CANCELLED, FAILED = range(7)
 
 # Buffer record codes, mirrored from src/runtime/bridge.ts (B).
 B_SOON, B_AT, B_CANCEL, B_RUN, B_SKIP, B_TASK_NEW, B_TASK_STATE, B_FUT_NEW, B_FUT_CB, B_FUT_DONE, \
-    B_OUT, B_BLOCK, B_LOOP, B_LIMIT, B_ERROR, B_NET, B_LINE, B_END = range(1, 19)
+    B_OUT, B_BLOCK, B_LOOP, B_LIMIT, B_ERROR, B_NET, B_LINE, B_END, B_FUT_NUM = range(1, 20)
 
 # A handle's label and owner travel packed in one int through the loop's own
 # helpers (and the network code); owner: -1 none, t a task's step, -f-2 a
@@ -33,10 +44,6 @@ _HALF = OWNER_SPAN // 2
 
 def pack_owner_none(label):
     return label * OWNER_SPAN + _HALF - 1
-
-
-def pack_callback_of(label, fid):
-    return label * OWNER_SPAN + _HALF + (-fid - 2 if fid >= 0 else -1)
 
 
 def _unpack(packed):
@@ -68,12 +75,15 @@ class Run:
         self._next_obj = 0
         self._next_task_no = 0
         self._next_future_no = 0
+        self.purposes = {}  # code object -> what futures it creates are for (objects.py)
         self._next_loop = 0
         self._chains = {}
         self.in_executor = None  # label of the function run by run_in_executor
         self._names = {}
         self._label_counts = {}
         self._capped = {}
+        self._fixed_no_args = {}  # qualname -> label id (label_id)
+        self._fixed_with_args = {}
         self._repr = reprlib.Repr()
         self._repr.maxstring = 24
         self._repr.maxother = 24
@@ -116,17 +126,6 @@ class Run:
         h = self._next_handle
         self._next_handle = h + 1
         self._extend((B_SOON, h, label, owner))
-        return h
-
-    def soon_task(self, tid, label):
-        """Queue a step of task `tid` (label: its step label's string id)."""
-        return self.soon_owned(label, tid)
-
-    def at(self, packed, when):
-        h = self._next_handle
-        self._next_handle = h + 1
-        label, owner = _unpack(packed)
-        self._extend((B_AT, h, label, owner, when))
         return h
 
     def cancel(self, h):
@@ -210,10 +209,6 @@ class Run:
         self._next_task_no += 1
         return f"Task-{self._next_task_no}"
 
-    def next_future_name(self):
-        self._next_future_no += 1
-        return f"Future-{self._next_future_no}"
-
     def new_loop_id(self):
         self._next_loop += 1
         return self._next_loop
@@ -231,6 +226,19 @@ class Run:
     def chain_id(self, coro):
         """String id of the await chain of a suspended coroutine: user lines, outermost first."""
         fn = self.filename
+        if type(coro) is _CoroutineType:
+            # The common case, a coroutine suspended in a call to asyncio
+            # (sleep, a future, a queue): one user line, no walk needed.
+            frame = coro.cr_frame
+            if frame is not None and frame.f_code.co_filename == fn:
+                inner = coro.cr_await
+                ti = type(inner)
+                if inner is None or ti is _FutureIter or ti is _CoroutineType and (
+                        inner.cr_frame is None or inner.cr_frame.f_code.co_filename != fn):
+                    cid = self._chains.get(frame.f_lineno)
+                    if cid is None:
+                        cid = self._chains[frame.f_lineno] = self.s(str(frame.f_lineno))
+                    return cid
         lines = []
         depth = 0
         while coro is not None and depth < 64:
@@ -252,7 +260,7 @@ class Run:
             coro = nxt
         if not lines:
             return -1
-        key = tuple(lines)
+        key = tuple(lines) if len(lines) > 1 else lines[0]
         cid = self._chains.get(key)
         if cid is None:
             cid = self.s(">".join(map(str, lines)))
@@ -312,6 +320,29 @@ class Run:
             self._names[key] = name
         return name
 
+    def label_id(self, cb, args):
+        """String id of call_label(cb, args). A Python function or method's
+        label stops depending on the arguments once it takes none or its labels
+        are capped: from then on its id comes from one dict lookup, keyed by
+        qualified name (what the label is made of; code objects are shared by
+        functools.wraps wrappers of different names)."""
+        t = type(cb)
+        if t is _FunctionType:
+            key = cb.__qualname__
+        elif t is _MethodType and type(cb.__func__) is _FunctionType:
+            key = cb.__func__.__qualname__
+        else:
+            return self.s(self.call_label(cb, args))
+        fixed = self._fixed_with_args if args else self._fixed_no_args
+        sid = fixed.get(key)
+        if sid is not None:
+            return sid
+        label = self.call_label(cb, args)
+        sid = self.s(label)
+        if not args or label == self._capped.get(self.callable_name(cb)):
+            fixed[key] = sid
+        return sid
+
     def call_label(self, cb, args):
         try:
             name = self.callable_name(cb)
@@ -350,7 +381,10 @@ def fut_text(fut):
         exc = fut._exception
         if exc is not None:
             return FAILED, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        r = reprlib.repr(fut._result)
+        r = fut._result
+        if r is None:
+            return DONE, "None"
+        r = reprlib.repr(r)
         return DONE, r
     except Exception:
         return DONE, ""

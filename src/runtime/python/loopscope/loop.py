@@ -13,7 +13,9 @@ import threading
 from asyncio import base_events, events
 
 from . import bridge, budget
-from .bridge import B_END, B_RUN, B_SKIP, READY, WAITING, fut_text, pack_callback_of, pack_owner_none
+from types import FunctionType as _FunctionType
+
+from .bridge import B_AT, B_END, B_RUN, B_SKIP, B_SOON, READY, WAITING, fut_text
 from .net import NetworkMixin
 from .objects import Future, Task, _CTask, obj_id
 
@@ -77,7 +79,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
 
     # ---- clock ---------------------------------------------------------------
     def time(self):
-        return self._ls_run.now()
+        return self._ls_run.clock
 
     # ---- scheduling ----------------------------------------------------------
     def call_soon(self, callback, *args, context=None):
@@ -92,18 +94,20 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         if handle._source_traceback:
             del handle._source_traceback[-1]
         R = self._ls_run
-        target = getattr(callback, "__self__", None)
-        step = getattr(target, "_ls_step", None)
         # isinstance against the C base: our Task's metaclass makes
         # isinstance(x, Task) a Python-level call.
-        if step is not None and isinstance(target, _CTask):
+        if type(callback) is not _FunctionType and isinstance(target := getattr(callback, "__self__", None), _CTask) \
+                and (step := getattr(target, "_ls_step", None)) is not None:
             # A task step: its first, after a bare yield, or a wakeup (args = (future,)).
-            hid = R.soon_task(target._ls_id, step)
-        elif args and hasattr(args[0], "_asyncio_future_blocking"):
-            # A done callback: futures call their callbacks as callback(fut).
-            hid = R.soon_owned(R.s(R.call_label(callback, args)), -obj_id(args[0]) - 2)
+            label = step
+            owner = target._ls_id
         else:
-            hid = R.soon_owned(R.s(R.call_label(callback, args)), -1)
+            label = R.label_id(callback, args)
+            # A done callback: futures call their callbacks as callback(fut).
+            owner = -obj_id(args[0]) - 2 if args and hasattr(args[0], "_asyncio_future_blocking") else -1
+        hid = R._next_handle
+        R._next_handle = hid + 1
+        R._extend((B_SOON, hid, label, owner))
         handle._ls_id = hid
         self._handles[hid] = handle
         return handle
@@ -128,11 +132,11 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             del timer._source_traceback[-1]
         timer._scheduled = True
         R = self._ls_run
-        label = R.s(R.call_label(callback, args))
-        if args and hasattr(args[0], "_asyncio_future_blocking"):
-            hid = R.at(pack_callback_of(label, obj_id(args[0])), float(when))
-        else:
-            hid = R.at(pack_owner_none(label), float(when))
+        label = R.label_id(callback, args)
+        owner = -obj_id(args[0]) - 2 if args and hasattr(args[0], "_asyncio_future_blocking") else -1
+        hid = R._next_handle
+        R._next_handle = hid + 1
+        R._extend((B_AT, hid, label, owner, float(when)))
         timer._ls_id = hid
         self._handles[hid] = timer
         return timer

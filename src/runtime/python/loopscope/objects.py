@@ -13,6 +13,7 @@ counter is per run and we always pass an explicit name.
 
 import os
 import sys
+from sys import _getframe
 from asyncio import coroutines
 
 from . import bridge
@@ -68,23 +69,34 @@ class Future(_CFuture, metaclass=_StandsForBase):
                 del tb[-1]
         R = bridge.current
         if R is not None:
-            oid = R.new_obj()
+            # The hot path of every sleep and every awaited I/O: ids inlined,
+            # and the label goes as its parts (number, purpose) for the bridge
+            # to put together, so no per-future string is built or interned here.
+            oid = R._next_obj
+            R._next_obj = oid + 1
             self._ls_id = oid
-            name = R.next_future_name()
-            frame = sys._getframe(1)
-            # Name what the future is for when asyncio made it on the user's behalf.
-            purpose = frame.f_code.co_name
-            if purpose == "create_future":
+            no = R._next_future_no + 1
+            R._next_future_no = no
+            self._ls_no = no
+            frame = _getframe(1)
+            code = frame.f_code
+            purpose = R.purposes.get(code)
+            if purpose is None:
+                purpose = R.purposes[code] = _purpose(R, code)
+            if purpose == _CLIMB:  # loop.create_future(): name its caller
                 frame = frame.f_back
-                purpose = frame.f_code.co_name if frame is not None else ""
-            if frame is not None and frame.f_code.co_filename != R.filename and purpose not in ("<module>",):
-                if purpose.startswith("_"):
-                    purpose = purpose.lstrip("_")
-                label = f"{name} ({purpose})"
-            else:
-                label = name
-            self._ls_name = name
-            R.fut_new_text(oid, label, R.user_line(frame))
+                code = frame.f_code if frame is not None else None
+                purpose = R.purposes.get(code)
+                if purpose is None:
+                    purpose = R.purposes[code] = _purpose(R, code)
+                if purpose == _CLIMB:
+                    purpose = -1
+            R._extend((bridge.B_FUT_NUM, oid, no, purpose,
+                       frame.f_lineno if code is not None and code.co_filename == R.filename else R.user_line(frame)))
+
+    @property
+    def _ls_name(self):
+        return f"Future-{self._ls_no}"
 
     def add_done_callback(self, fn, *, context=None):
         super().add_done_callback(fn, context=context)
@@ -106,6 +118,22 @@ class Future(_CFuture, metaclass=_StandsForBase):
         if done:
             _finished(self)
         return done
+
+
+_CLIMB = -2
+
+
+def _purpose(R, code):
+    """What a future made by `code` is for: its string id ("sleep"), -1 when
+    the user made it, or _CLIMB for create_future (look one frame further)."""
+    if code is None:
+        return -1
+    name = code.co_name
+    if name == "create_future":
+        return _CLIMB
+    if code.co_filename == R.filename or name == "<module>":
+        return -1
+    return R.s(name.lstrip("_"))
 
 
 def _finished(fut):
