@@ -8,14 +8,15 @@ _run_once change. The engine sees integer handle ids; `_handles` maps them
 back to Handle objects.
 """
 
+import contextvars
 import sys
 import threading
 from asyncio import base_events, events
 
 from . import bridge, budget
-from types import FunctionType as _FunctionType
+from types import FunctionType as _FunctionType, MethodType as _MethodType
 
-from .bridge import B_AT, B_END, B_RUN, B_SKIP, B_SOON, READY, WAITING, fut_text
+from .bridge import B_AT, B_END, B_LINE, B_RUN, B_SKIP, B_SOON, READY, WAITING, fut_text
 from .net import NetworkMixin
 from .objects import Future, Task, _CTask, obj_id
 
@@ -59,6 +60,21 @@ class _TimerHandle(events.TimerHandle):
     __slots__ = ("_ls_id",)
 
 
+_new_handle = object.__new__
+_copy_context = contextvars.copy_context
+_future_types = {}
+
+
+def _is_future(obj):
+    """asyncio.isfuture, answered once per type: hasattr on an object that
+    lacks the attribute raises and catches inside, too slow for every step."""
+    t = type(obj)
+    known = _future_types.get(t)
+    if known is None:
+        known = _future_types[t] = hasattr(t, "_asyncio_future_blocking")
+    return known
+
+
 # Programs see these through type(h).__name__ and repr(h) (<TimerHandle when=...>):
 # they must read as asyncio's own classes.
 _Handle.__name__ = _Handle.__qualname__ = "Handle"
@@ -90,9 +106,21 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         return self._call_soon(callback, args, context)
 
     def _call_soon(self, callback, args, context):
-        handle = _Handle(callback, args, self, context)
-        if handle._source_traceback:
-            del handle._source_traceback[-1]
+        if self._debug:
+            handle = _Handle(callback, args, self, context)
+            if handle._source_traceback:
+                del handle._source_traceback[-1]
+        else:
+            # events.Handle.__init__ inlined (it would ask get_debug() again):
+            # this runs once per loop step.
+            handle = _new_handle(_Handle)
+            handle._context = _copy_context() if context is None else context
+            handle._loop = self
+            handle._callback = callback
+            handle._args = args
+            handle._cancelled = False
+            handle._repr = None
+            handle._source_traceback = None
         R = self._ls_run
         # isinstance against the C base: our Task's metaclass makes
         # isinstance(x, Task) a Python-level call.
@@ -102,9 +130,21 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             label = step
             owner = target._ls_id
         else:
-            label = R.label_id(callback, args)
+            if type(callback) is _FunctionType:  # label_id's first lookup, inlined
+                label = (R._fixed_with_args if args else R._fixed_no_args).get(callback.__qualname__)
+                if label is None:
+                    label = R.label_id(callback, args)
+            else:
+                label = R.label_id(callback, args)
             # A done callback: futures call their callbacks as callback(fut).
-            owner = -obj_id(args[0]) - 2 if args and hasattr(args[0], "_asyncio_future_blocking") else -1
+            if args:
+                a0 = type(args[0])
+                is_future = _future_types.get(a0)
+                if is_future is None:
+                    is_future = _future_types[a0] = hasattr(a0, "_asyncio_future_blocking")
+                owner = -obj_id(args[0]) - 2 if is_future else -1
+            else:
+                owner = -1
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_SOON, hid, label, owner))
@@ -133,7 +173,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         timer._scheduled = True
         R = self._ls_run
         label = R.label_id(callback, args)
-        owner = -obj_id(args[0]) - 2 if args and hasattr(args[0], "_asyncio_future_blocking") else -1
+        owner = -obj_id(args[0]) - 2 if args and _is_future(args[0]) else -1
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_AT, hid, label, owner, float(when)))
@@ -194,15 +234,27 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             out = R.out_last
             if out is not None and out.buf:
                 R.flush_output()
-            target = getattr(cb, "__self__", None)
-            tid = getattr(target, "_ls_id", None)
-            if tid is not None and isinstance(target, _CTask):
-                _record_task_state(R, target, tid)
-            else:
-                # A callback of the user's own: the editor highlights its def line.
-                code = getattr(cb, "__code__", None)
+            # What the step did, by what ran: a task step records the task's
+            # state; a function of the user's file records its def line for
+            # the editor. Dispatched on the type: getattr with a default on a
+            # missing attribute raises and catches inside, slow on every step.
+            t = type(cb)
+            if t is _FunctionType:
+                code = cb.__code__
+                if code.co_filename == user_file:
+                    extend((B_LINE, -1, code.co_firstlineno))
+            elif t is _MethodType:
+                code = getattr(cb.__func__, "__code__", None)
                 if code is not None and code.co_filename == user_file:
-                    R.line_js(-1, code.co_firstlineno)
+                    extend((B_LINE, -1, code.co_firstlineno))
+            else:
+                target = getattr(cb, "__self__", None)
+                if isinstance(target, _CTask) and (tid := getattr(target, "_ls_id", None)) is not None:
+                    _record_task_state(R, target, tid)
+                else:
+                    code = getattr(cb, "__code__", None)
+                    if code is not None and code.co_filename == user_file:
+                        extend((B_LINE, -1, code.co_firstlineno))
             # Hold nothing of this handle while the next one runs: CPython frees
             # a callback (a bound method's object, a closure's cells) as soon
             # as its handle has run, and __del__ output shows when.
