@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.ts';
-import { narrate } from './narrate.ts';
+import { labelNames, narrate } from './narrate.ts';
 import { TraceRecorder } from './recorder.ts';
 import { LimitKind, TaskState } from './schema.ts';
 import { randomTrace, tinyProgram } from './fixtures.test-util.ts';
@@ -14,9 +14,15 @@ describe('narrate', () => {
       "Step 0: the program's top level printed “top”, created task Task-1, scheduled hello(1) and hello(2), and cancelled 1 handle.",
       'Task-1 ran main() until it awaited Future-1 (sleep): a timer was set for t=1.000 and Task-1 now waits on it; it also printed “start”.',
       'hello(1) ran and printed “hello 1”; then cancelled handle hello(2) was dropped unrun and the clock jumped to t=1.000, where timer _set_result_unless_cancelled(Future-1, None) fell due.',
-      'Timer _set_result_unless_cancelled(Future-1, None) (for Future-1 (sleep)) ran and resolved Future-1 (sleep) with None and woke Task-1.',
+      'Timer _set_result_unless_cancelled(Future-1, None) ran and resolved Future-1 (sleep) with None and woke Task-1.',
       'Task-1 ran main() to completion; it also printed “end”.',
     ]);
+  });
+
+  it('does not name the future of a timer twice when its label already does', () => {
+    expect(labelNames('end of sleep: resolve Future-1', 'Future-1 (sleep)')).toBe(true);
+    expect(labelNames('end of sleep: resolve Future-12', 'Future-1 (sleep)')).toBe(false);
+    expect(labelNames('end of sleep: resolve ...', 'Future-1 (sleep)')).toBe(false);
   });
 
   it('a task that yields (sleep(0))', () => {

@@ -260,11 +260,18 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
     const of = owner <= -2 ? -owner - 2 : -1;
     // A queued handle with a future owner is one of its done callbacks; a
     // timer with one acts on it (sleep's _set_result_unless_cancelled).
-    if (ix.handleIsTimer(h)) subject = of >= 0 ? `Timer ${label} (for ${ix.objectName(of)}) ran` : `Timer ${label} ran`;
+    if (ix.handleIsTimer(h)) subject = of >= 0 && !labelNames(label, ix.objectName(of)) ? `Timer ${label} (for ${ix.objectName(of)}) ran` : `Timer ${label} ran`;
     else subject = of >= 0 ? `${label} ran as a done callback of ${ix.objectName(of)}` : `${label} ran`;
   }
   const eff = effects(f, ix, skipTimerOf, skipSoonOf, task);
   let s = subject + outcome;
   if (eff.length) s += outcome ? `; it also ${joinClauses(eff)}` : ` and ${joinClauses(eff)}`;
   return s + aftermath(f) + '.';
+}
+
+/** Whether a handle's label already names the object ("end of sleep: resolve Future-1" names "Future-1 (sleep)"). */
+export function labelNames(label: string, objectName: string): boolean {
+  const bare = objectName.split(' (')[0];
+  const at = label.indexOf(bare);
+  return at >= 0 && !/\d/.test(label.charAt(at + bare.length));
 }

@@ -180,9 +180,6 @@ class Run:
     def net_js(self, kind, a=0, b=0, c=0, d=0):
         self._extend((B_NET, kind, a, b, c, d))
 
-    def line_js(self, t, line):
-        self._extend((B_LINE, t, line))
-
     def flush_output(self):
         w = self.out_last
         if w is not None and w.buf:
