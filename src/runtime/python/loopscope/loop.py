@@ -9,9 +9,10 @@ back to Handle objects.
 """
 
 import contextvars
+import signal
 import sys
 import threading
-from asyncio import base_events, events
+from asyncio import base_events, coroutines, events
 
 from . import bridge, budget
 from types import FunctionType as _FunctionType, MethodType as _MethodType
@@ -89,6 +90,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         self._clock_resolution = 1e-9
         self._handles = {}
         self._next_handle = 0
+        self._ls_signals = {}  # signal number -> Handle (add_signal_handler)
         self._ls_loop_id = R.new_loop_id()
         R.loops.append(self)
         R.loop_event(self._ls_loop_id, 0)
@@ -293,6 +295,29 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
     def create_future(self):
         return Future(loop=self)
 
+    # ---- signals: handlers are kept, as on Unix; no signal ever arrives ---------
+    # Tutorials set SIGINT/SIGTERM handlers to stop run_forever() on Ctrl+C.
+    # Nobody can press Ctrl+C in a browser, so such a loop goes idle, and the
+    # idle message names the signals it waits for (CPython waits forever).
+    def add_signal_handler(self, sig, callback, *args):
+        if coroutines.iscoroutine(callback) or coroutines._iscoroutinefunction(callback):
+            raise TypeError("coroutines cannot be used with add_signal_handler()")
+        self._check_signal(sig)
+        self._check_closed()
+        if sig in (signal.SIGKILL, signal.SIGSTOP):
+            raise RuntimeError(f"sig {sig} cannot be caught")
+        self._ls_signals[sig] = events.Handle(callback, args, self, None)
+
+    def remove_signal_handler(self, sig):
+        self._check_signal(sig)
+        return self._ls_signals.pop(sig, None) is not None
+
+    def _check_signal(self, sig):
+        if not isinstance(sig, int):
+            raise TypeError(f"sig must be an int, not {sig!r}")
+        if sig not in signal.valid_signals():
+            raise ValueError(f"invalid signal number {sig}")
+
     # ---- no threads in the browser: executors run the function in place -------
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
@@ -361,8 +386,14 @@ def _idle_message(loop):
             waiting.append(f"{t.get_name()} waits on {on}{where}")
     except Exception:
         pass
-    msg = ("the event loop is idle: nothing is ready, no timer is set and nothing "
-           "else can wake it, so CPython would wait here forever")
+    signals = sorted(signal.Signals(s).name for s in loop._ls_signals)
+    if signals:
+        msg = ("the event loop is idle: nothing is ready and no timer is set; only a signal "
+               f"could wake it ({', '.join(signals)} handler{'s' if len(signals) > 1 else ''} set), "
+               "and none is ever sent here, so CPython would wait here until one came (Ctrl+C)")
+    else:
+        msg = ("the event loop is idle: nothing is ready, no timer is set and nothing "
+               "else can wake it, so CPython would wait here forever")
     if waiting:
         msg += ". Waiting: " + "; ".join(sorted(waiting))
     return msg

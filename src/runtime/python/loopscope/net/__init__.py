@@ -212,11 +212,6 @@ class NetworkMixin(selector_events.BaseSelectorEventLoop):
     async def create_unix_server(self, *args, **kwargs):
         raise NotImplementedError("Loopscope simulates TCP/UDP on localhost only: Unix sockets are not available")
 
-    def add_signal_handler(self, sig, callback, *args):
-        raise NotImplementedError("Loopscope has no signals: add_signal_handler is not available in the browser")
-
-    def remove_signal_handler(self, sig):
-        return False
 
 
 def _check_sim_fd(loop, obj, what):
