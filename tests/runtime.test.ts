@@ -176,6 +176,19 @@ describe('recorded facts', () => {
     expect(labels.slice(-4)).toEqual(['ping(...)', 'pong(...)', 'print()', 'loop.stop()']);
   });
 
+  it('stops an endless loop in a Python child process like one in the program, and records nothing of the child', () => {
+    const src = 'import asyncio, sys\nasync def main():\n    p = await asyncio.create_subprocess_exec(sys.executable, "-c", "while True: pass")\n    await p.wait()\nasyncio.run(main())\n';
+    const r = rt.run(src, { cpuBudget: 100_000 });
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toContain('endless loop');
+    const child = rt.run('import asyncio, sys\nasync def main():\n    p = await asyncio.create_subprocess_exec(sys.executable, "-c", "import asyncio\\nasyncio.run(asyncio.sleep(1))\\nprint(7)")\n    print(await p.wait())\nasyncio.run(main())\n');
+    expect(child.stdout).toBe('7\n0\n');
+    // Only the parent's Task-1 (and asyncio.run's clean-up tasks) are in the trace.
+    const tasks = events(child.trace).filter((e) => e[0] === Op.TASK_NEW).map((e) => str(child.trace, e[2]));
+    expect(tasks[0]).toBe('Task-1');
+    expect(tasks.every((n) => !n.includes('sleep'))).toBe(true);
+  });
+
   it('labels callbacks the way a person would say them', () => {
     const src = 'import asyncio\ndef hello_world(loop):\n    print("Hello World")\n    loop.stop()\nloop = asyncio.new_event_loop()\nloop.call_soon(hello_world, loop)\nloop.call_later(1, print, "late")\nloop.run_forever()\n';
     const r = rt.run(src);

@@ -69,6 +69,15 @@ def start(code, limit, error_class):
     _active = True
 
 
+def watch(code):
+    """Also watch code compiled during the run (a Python child process's -c code)."""
+    mon = getattr(sys, "monitoring", None)
+    if mon is None or not _active:
+        return
+    for c in _codes(code):
+        mon.set_local_events(_TOOL, c, mon.events.JUMP)
+
+
 def stop():
     global _active, _limit, _budget, _tripped
     _limit = _budget = 1 << 62

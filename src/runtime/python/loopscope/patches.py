@@ -88,6 +88,7 @@ def install(run):
     s.running = events._get_running_loop()
     s.time = {k: getattr(time, k) for k in ("sleep", "time", "monotonic", "perf_counter",
                                             "time_ns", "monotonic_ns", "perf_counter_ns")}
+    s.executable = sys.executable
     s.iscoroutine_types = getattr(coroutines, "_COROUTINE_TYPES", None)
     s.iscoroutine_cache = getattr(coroutines, "_iscoroutine_typecache", None)
     _saved = s
@@ -102,6 +103,8 @@ def install(run):
         coroutines._iscoroutine_typecache = set()
     events._event_loop_policy = Policy()
     events._set_running_loop(None)
+    # What subprocess examples start for a Python child (net/python_child.py).
+    sys.executable = "/usr/bin/python3"
 
     wall0 = s.time["time"]()
 
@@ -129,6 +132,7 @@ def uninstall():
             setattr(asyncio, k, v)
     tasks.Task = s.tasks_Task
     futures.Future = s.futures_Future
+    sys.executable = s.executable
     events._event_loop_policy = s.policy
     events._set_running_loop(s.running)
     for k, v in s.time.items():

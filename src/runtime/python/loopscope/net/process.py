@@ -1,5 +1,6 @@
 """The simulated process table: pipes, Popen-like processes and the built-in
-commands (echo, cat, printf, true, false, sleep) plus a tiny `sh -c`.
+commands (echo, cat, printf, true, false, sleep, and python3 -c in
+python_child.py) plus a tiny `sh -c`.
 
 A process is a generator run by loop callbacks: it yields what it waits for
 ("read" stdin, "write" room in a full pipe, "sleep" seconds of virtual time)
@@ -13,6 +14,7 @@ import sys
 
 from . import addr as A
 from . import kinds as K
+from .python_child import cmd_python
 from .sock import _Waitable
 
 PIPE_CAPACITY = 64 * 1024
@@ -464,7 +466,10 @@ def cmd_sleep(p, args, shell=False):
 
 
 COMMANDS = {"echo": cmd_echo, "cat": cmd_cat, "printf": cmd_printf, "true": cmd_true,
-            "false": cmd_false, "sleep": cmd_sleep}
+            "false": cmd_false, "sleep": cmd_sleep,
+            # sys.executable is /usr/bin/python3 during a run (patches.py)
+            "python3": cmd_python, "python": cmd_python,
+            "python%d" % sys.version_info[0]: cmd_python, "python%d.%d" % sys.version_info[:2]: cmd_python}
 _BIN_DIRS = ("/bin/", "/usr/bin/", "/usr/local/bin/")
 
 

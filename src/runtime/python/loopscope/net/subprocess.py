@@ -12,6 +12,12 @@ from asyncio import base_subprocess
 from . import process as P
 
 
+def _one_line(arg):
+    """A multi-line argument (python3 -c CODE) shown by its first line, for the panels."""
+    lines = [ln.strip() for ln in arg.splitlines() if ln.strip()]
+    return arg if len(lines) <= 1 else lines[0] + " ..."
+
+
 class SimSubprocessTransport(base_subprocess.BaseSubprocessTransport):
     def _start(self, args, shell, stdin, stdout, stderr, bufsize, **kwargs):
         from . import current_network
@@ -25,7 +31,7 @@ class SimSubprocessTransport(base_subprocess.BaseSubprocessTransport):
         else:
             argv = [a.decode() if isinstance(a, bytes) else str(a) for a in args]
             program = P.exec_program(argv)
-            label = " ".join(argv)
+            label = " ".join(_one_line(a) for a in argv)
             if program is None:
                 raise FileNotFoundError(2, "No such file or directory", argv[0])
         self._proc = P.SimProcess(net, loop, argv, label, program, stdin, stdout, stderr,
