@@ -230,11 +230,16 @@ class Run:
             if frame is not None and frame.f_code.co_filename == fn:
                 inner = coro.cr_await
                 ti = type(inner)
-                if inner is None or ti is _FutureIter or ti is _CoroutineType and (
-                        inner.cr_frame is None or inner.cr_frame.f_code.co_filename != fn):
-                    cid = self._chains.get(frame.f_lineno)
+                if ti is _CoroutineType:
+                    inner_frame = inner.cr_frame
+                    simple = inner_frame is None or inner_frame.f_code.co_filename != fn
+                else:
+                    simple = inner is None or ti is _FutureIter
+                if simple:
+                    line = frame.f_lineno
+                    cid = self._chains.get(line)
                     if cid is None:
-                        cid = self._chains[frame.f_lineno] = self.s(str(frame.f_lineno))
+                        cid = self._chains[line] = self.s(str(line))
                     return cid
         lines = []
         depth = 0
