@@ -139,6 +139,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             else:
                 label = R.label_id(callback, args)
             # A done callback: futures call their callbacks as callback(fut).
+            # (_is_future inlined: this is once per step.)
             if args:
                 a0 = type(args[0])
                 is_future = _future_types.get(a0)

@@ -105,33 +105,29 @@ class NetworkMixin(selector_events.BaseSelectorEventLoop):
         self._handles[hid] = handle
 
     def _add_reader(self, fd, callback, *args):
-        self._check_closed()
-        handle = _IOHandle(callback, args, self, None)
-        handle._ls_label = _label(self._ls_run, "readable", fd, callback)
-        self._ls_io = True
-        key = self._selector.get_map().get(fd)
-        if key is None:
-            self._selector.register(fd, _EVENT_READ, (handle, None))
-        else:
-            mask, (reader, writer) = key.events, key.data
-            self._selector.modify(fd, mask | _EVENT_READ, (handle, writer))
-            if reader is not None:
-                reader.cancel()
-        return handle
+        return self._ls_add_io(fd, callback, args, _EVENT_READ, "readable")
 
     def _add_writer(self, fd, callback, *args):
+        return self._ls_add_io(fd, callback, args, _EVENT_WRITE, "writable")
+
+    def _ls_add_io(self, fd, callback, args, event, what):
+        """selector_events' _add_reader/_add_writer: the handle is the (reader, writer) slot of `event`."""
         self._check_closed()
         handle = _IOHandle(callback, args, self, None)
-        handle._ls_label = _label(self._ls_run, "writable", fd, callback)
+        handle._ls_label = _label(self._ls_run, what, fd, callback)
         self._ls_io = True
+        slot = 0 if event == _EVENT_READ else 1
         key = self._selector.get_map().get(fd)
         if key is None:
-            self._selector.register(fd, _EVENT_WRITE, (None, handle))
+            data = [None, None]
+            data[slot] = handle
+            self._selector.register(fd, event, tuple(data))
         else:
-            mask, (reader, writer) = key.events, key.data
-            self._selector.modify(fd, mask | _EVENT_WRITE, (reader, handle))
-            if writer is not None:
-                writer.cancel()
+            data = list(key.data)
+            old, data[slot] = data[slot], handle
+            self._selector.modify(fd, key.events | event, tuple(data))
+            if old is not None:
+                old.cancel()
         return handle
 
     def _sock_connect_cb(self, fut, sock, address):
