@@ -4,19 +4,10 @@
 // SharedArrayBuffer) and restarts it when it dies. The store talks to this
 // class; nothing else in the UI touches the worker.
 
-import type { FromWorker, LoadPhase, RunLimits, ToWorker } from './protocol.ts';
+import type { FromWorker, LoadPhase, RunLimits, RunOutcome, ToWorker } from './protocol.ts';
 import { createPythonWorker, snapshotWanted, takeEarlyWorker } from './early-worker.ts';
-import type { Trace } from '../trace/schema.ts';
 
-export interface RunOutcome {
-  seq: number;
-  trace: Trace;
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  syntaxError?: { line: number; col: number; message: string };
-  wallMs: number;
-}
+export type { RunOutcome };
 
 export type ClientEvent =
   | { type: 'progress'; phase: LoadPhase; fraction: number; label: string }

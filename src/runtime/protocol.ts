@@ -5,6 +5,17 @@
 
 import type { Trace } from '../trace/schema.ts';
 
+/** What a finished run reports back to the page. */
+export interface RunOutcome {
+  seq: number;
+  trace: Trace;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  syntaxError?: { line: number; col: number; message: string };
+  wallMs: number;
+}
+
 export interface RunLimits {
   maxSteps?: number;
   maxTime?: number;
@@ -29,15 +40,6 @@ export type FromWorker =
       snapshot?: 'restored' | 'plain' | 'fallback';
     }
   | { type: 'output'; seq: number; fd: 1 | 2; text: string }
-  | {
-      type: 'result';
-      seq: number;
-      trace: Trace;
-      exitCode: number;
-      stdout: string;
-      stderr: string;
-      syntaxError?: { line: number; col: number; message: string };
-      wallMs: number;
-    }
+  | ({ type: 'result' } & RunOutcome)
   | { type: 'run-error'; seq: number; message: string }
   | { type: 'fatal'; message: string };
