@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+// LOOPSCOPE_E2E_PORT lets several checkouts run their e2e suites side by side.
+const PORT = Number(process.env.LOOPSCOPE_E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,
@@ -23,15 +26,15 @@ export default defineConfig({
   reporter: 'list',
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'off',
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'node_modules/.bin/vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `node_modules/.bin/vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
