@@ -1,0 +1,141 @@
+// The message API of Loopscope's embeds, written once: the <loopscope-player>
+// element (methods + DOM events) and the full playground in an iframe
+// (`#…&embed=1`, window.postMessage) speak exactly these messages.
+// Documented in docs/embedding.md; bump EMBED_API_VERSION on any change an
+// existing host page would misread.
+//
+// Incoming commands come from a stranger's page (or a stranger's code): they
+// are validated here with valibot, never by hand-written checks. Pure module:
+// no DOM, no React, so the player, the app and Node tests import it alike.
+
+import * as v from 'valibot';
+
+export const EMBED_API_VERSION = 1;
+/** Every postMessage of this API carries `channel: EMBED_CHANNEL`, so other traffic on the window is ignored. */
+export const EMBED_CHANNEL = 'loopscope';
+
+/** Playback speeds the UI offers; setSpeed snaps to the nearest. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+/** Largest program a `load {code}` accepts (characters), as for a share link. */
+export const MAX_CODE_CHARS = 1_000_000;
+
+/** Panels an embed can show, in the order they are drawn. */
+export const PANEL_NAMES = ['ready', 'timers', 'tasks', 'futures', 'network', 'console', 'narration'] as const;
+export type PanelName = (typeof PANEL_NAMES)[number];
+
+// ---- host -> embed ----------------------------------------------------------------
+
+const stepNumber = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const LoadCode = v.strictObject({ type: v.literal('load'), code: v.pipe(v.string(), v.maxLength(MAX_CODE_CHARS)) });
+/** `recording`: the parsed recording JSON, or its text; checked by the recording reader, not here. */
+const LoadRecording = v.strictObject({ type: v.literal('load'), recording: v.union([v.string(), v.looseObject({})]) });
+
+export const CommandSchema = v.union([
+  LoadCode,
+  LoadRecording,
+  v.strictObject({ type: v.literal('run') }),
+  v.strictObject({ type: v.literal('goto'), step: stepNumber }),
+  v.strictObject({ type: v.literal('play') }),
+  v.strictObject({ type: v.literal('pause') }),
+  v.strictObject({ type: v.literal('setSpeed'), speed: v.pipe(v.number(), v.finite(), v.minValue(0.01), v.maxValue(1000)) }),
+]);
+export type Command = v.InferOutput<typeof CommandSchema>;
+export type CommandType = Command['type'];
+
+// ---- embed -> host ----------------------------------------------------------------
+
+export type EmbedEvent =
+  /** The embed is ready for commands (its recording, if any, is loaded). */
+  | { type: 'ready'; version: number }
+  /** A run finished recording (live Run, or a recording loaded). */
+  | { type: 'recorded'; steps: number; exitStatus: number }
+  /** The shown step changed: step k of n, virtual time in seconds. */
+  | { type: 'step'; k: number; n: number; time: number }
+  /** The embed's content height changed (CSS pixels). */
+  | { type: 'resize'; height: number }
+  /** Something could not be done; `message` is for a human. */
+  | { type: 'error'; message: string };
+export type EmbedEventType = EmbedEvent['type'];
+export const EMBED_EVENT_TYPES: readonly EmbedEventType[] = ['ready', 'recorded', 'step', 'resize', 'error'];
+
+// ---- the postMessage envelope -----------------------------------------------------
+
+/**
+ * On the wire (iframe): `{ channel: 'loopscope', version, id?, ...message }`.
+ * `id` is the embed's own name (from its URL's `id=` option), echoed in every
+ * event it sends so a page with several frames can tell them apart.
+ */
+export interface Envelope {
+  channel: typeof EMBED_CHANNEL;
+  version: number;
+  id?: string;
+}
+
+const EnvelopeSchema = v.looseObject({
+  channel: v.literal(EMBED_CHANNEL),
+  version: v.pipe(v.number(), v.integer()),
+  id: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+
+export type ParsedCommand =
+  | { ok: true; command: Command; id?: string }
+  /** Not ours at all (no `channel: 'loopscope'`): ignore silently. */
+  | { ok: false; ours: false }
+  /** Ours but unusable (unknown type, bad fields, other version): ignore and log once. */
+  | { ok: false; ours: true; reason: string };
+
+/** Validate one incoming postMessage payload. Never throws. */
+export function parseCommandMessage(data: unknown): ParsedCommand {
+  const env = v.safeParse(EnvelopeSchema, data);
+  if (!env.success) return { ok: false, ours: false };
+  const { channel: _c, version, id, ...rest } = env.output;
+  void _c;
+  if (version !== EMBED_API_VERSION)
+    return { ok: false, ours: true, reason: `message of API version ${version}; this embed speaks version ${EMBED_API_VERSION}` };
+  return parseCommand(rest, id);
+}
+
+/** Validate a command given without the envelope (the element's methods build these). Never throws. */
+export function parseCommand(data: unknown, id?: string): ParsedCommand {
+  const r = v.safeParse(CommandSchema, data);
+  if (r.success) return id === undefined ? { ok: true, command: r.output } : { ok: true, command: r.output, id };
+  const type = typeof data === 'object' && data !== null && 'type' in data ? String((data as { type: unknown }).type) : '?';
+  return { ok: false, ours: true, reason: `ignored message '${type.slice(0, 40)}': ${v.summarize(r.issues).split('\n')[0]}` };
+}
+
+/** An event wrapped for postMessage. */
+export function eventMessage(ev: EmbedEvent, id?: string): EmbedEvent & Envelope {
+  return id === undefined ? { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, ...ev } : { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, id, ...ev };
+}
+
+/** A command wrapped for postMessage (what a host page sends; also used by tests). */
+export function commandMessage(cmd: Command, id?: string): Command & Envelope {
+  return id === undefined ? { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, ...cmd } : { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, id, ...cmd };
+}
+
+/** The speed setSpeed(x) lands on: the nearest offered speed. */
+export function snapSpeed(x: number): number {
+  let best: number = SPEEDS[0];
+  for (const s of SPEEDS) if (Math.abs(Math.log(s / x)) < Math.abs(Math.log(best / x))) best = s;
+  return best;
+}
+
+/** Parse a `panels="ready,timers"` list: known names in canonical order; unknown ones reported. */
+export function parsePanels(list: string | null | undefined): { panels: PanelName[]; unknown: string[] } {
+  if (list == null || list.trim() === '') return { panels: [...PANEL_NAMES], unknown: [] };
+  const asked = new Set(list.split(/[\s,]+/).filter(Boolean).map((s) => s.toLowerCase()));
+  const panels = PANEL_NAMES.filter((p) => asked.has(p));
+  const unknown = [...asked].filter((s) => !(PANEL_NAMES as readonly string[]).includes(s));
+  return { panels, unknown };
+}
+
+/** A logger that says each distinct reason once (unknown messages are "ignored and logged once"). */
+export function onceLogger(log: (msg: string) => void = (m) => console.warn(`[loopscope] ${m}`)): (reason: string) => void {
+  const seen = new Set<string>();
+  return (reason) => {
+    if (seen.has(reason) || seen.size > 100) return;
+    seen.add(reason);
+    log(reason);
+  };
+}
