@@ -37,6 +37,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PYODIDE_DIR = join(ROOT, 'node_modules/pyodide');
 export { PY_DIR };
 export const CACHE_DIR = join(ROOT, 'node_modules/.cache/loopscope-snapshot');
+/** This script (the Node runtime runs it in a child process to make a missing snapshot). */
+export const SNAPSHOT_SCRIPT = fileURLToPath(import.meta.url);
 /** Where the package is written in Pyodide's file system (as in src/runtime/core.ts). */
 const SITE = '/home/pyodide/loopscope_rt';
 /** The shared modules this script imports (their text is part of the snapshot's id). */
@@ -47,8 +49,33 @@ const FORMAT = 1;
 function pyodideBuild() {
   const pkg = JSON.parse(readFileSync(join(PYODIDE_DIR, 'package.json'), 'utf8'));
   const m = /BUILD_ID:"([0-9a-f]+)"/.exec(readFileSync(join(PYODIDE_DIR, 'pyodide.mjs'), 'utf8'));
-  const stdlib = createHash('sha256').update(readFileSync(join(PYODIDE_DIR, 'python_stdlib.zip'))).digest('hex');
-  return { pyodideVersion: pkg.version, buildId: m ? m[1] : 'unknown', stdlibSha256: stdlib };
+  return { pyodideVersion: pkg.version, buildId: m ? m[1] : 'unknown', stdlibSha256: stdlibSha256() };
+}
+
+/**
+ * sha256 of python_stdlib.zip (2.5 MB), remembered in the cache under the file's
+ * inode, size and mtime (npm gives every installed file the same mtime, but a
+ * new inode): the CLI computes the manifest on every start.
+ */
+function stdlibSha256() {
+  const zip = join(PYODIDE_DIR, 'python_stdlib.zip');
+  const { ino, size, mtimeMs } = statSync(zip);
+  const memo = join(CACHE_DIR, 'stdlib-sha256.json');
+  try {
+    const m = JSON.parse(readFileSync(memo, 'utf8'));
+    if (m.ino === ino && m.size === size && m.mtimeMs === mtimeMs && /^[0-9a-f]{64}$/.test(m.sha256)) return m.sha256;
+  } catch {
+    // none yet
+  }
+  const sha256 = createHash('sha256').update(readFileSync(zip)).digest('hex');
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeFileSync(`${memo}.${process.pid}.tmp`, JSON.stringify({ ino, size, mtimeMs, sha256 }));
+    renameSync(`${memo}.${process.pid}.tmp`, memo);
+  } catch {
+    // a read-only cache: compute it each time
+  }
+  return sha256;
 }
 
 /** The manifest a snapshot made now from this tree would have (cheap: no Pyodide). */
@@ -66,7 +93,10 @@ export function expectedManifest() {
   return { format: FORMAT, id, file: `snapshot-${id}.bin.gz`, ...build, sourcesKey: sources };
 }
 
-/** Keep the `keep` newest snapshots in the cache (each is ~6 MB). */
+/**
+ * Keep the `keep` newest snapshots in the cache (each is ~6 MB, plus the 30 MB
+ * uncompressed copy the Node runtime keeps beside it: src/runtime/node.ts).
+ */
 function pruneCache(cacheDir, keep) {
   const snaps = readdirSync(cacheDir)
     .filter((n) => /^snapshot-[0-9a-f]+\.bin\.gz$/.test(n))
@@ -74,6 +104,7 @@ function pruneCache(cacheDir, keep) {
     .sort((a, b) => b.t - a.t);
   for (const { n } of snaps.slice(keep)) {
     rmSync(join(cacheDir, n), { force: true });
+    rmSync(join(cacheDir, n.replace(/\.gz$/, '')), { force: true });
     rmSync(join(cacheDir, n.replace(/\.bin\.gz$/, '.json')), { force: true });
   }
 }
@@ -120,10 +151,13 @@ len(sys.modules)
   const gz = gzipSync(raw, { level: 6 });
   const full = { ...manifest, bytes: raw.length, gzBytes: gz.length, checksum: snapshotChecksum(raw), modules: Number(modules), sourceFiles: Object.keys(sources).length };
   mkdirSync(cacheDir, { recursive: true });
-  // Write-then-rename, so that a build killed half-way leaves no truncated snapshot in the cache.
-  writeFileSync(gzPath + '.tmp', gz);
-  renameSync(gzPath + '.tmp', gzPath);
-  writeFileSync(metaPath, JSON.stringify(full, null, 2) + '\n');
+  // Write-then-rename (a name of this process's own: a build and the CLI may make it at
+  // once), so that a build killed half-way leaves no truncated snapshot in the cache.
+  const tmp = `.${process.pid}.tmp`;
+  writeFileSync(gzPath + tmp, gz);
+  renameSync(gzPath + tmp, gzPath);
+  writeFileSync(metaPath + tmp, JSON.stringify(full, null, 2) + '\n');
+  renameSync(metaPath + tmp, metaPath);
   pruneCache(cacheDir, 4);
   log(`[snapshot] made in ${Date.now() - t0} ms: ${(raw.length / 1048576).toFixed(1)} MiB, ${(gz.length / 1048576).toFixed(1)} MiB gzipped, ${full.modules} modules`);
   return { manifest: full, gz, cached: false };

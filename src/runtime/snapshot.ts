@@ -26,7 +26,18 @@ export interface SnapshotManifest {
 // shared with the build script, so the worker and the script compute the same keys.
 export { RunningChecksum, snapshotChecksum, sourcesKey };
 
-/** Why a snapshot cannot be used with this worker, or null if it can. */
+/**
+ * Python to run right after a restore, in the worker and in Node: the restore
+ * puts '' in front of sys.path again, so that it appears twice.
+ */
+export const AFTER_RESTORE_PY = `
+import sys
+if sys.path[:1] == [''] and '' in sys.path[1:]:
+    del sys.path[0]
+del sys
+`;
+
+/** Why a snapshot cannot be used with these sources and this Pyodide, or null if it can. */
 export function snapshotMismatch(
   manifest: SnapshotManifest | null,
   pyodideVersion: string,

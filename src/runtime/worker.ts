@@ -8,7 +8,7 @@ import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import snapshotManifest from 'virtual:loopscope-snapshot';
 import { LoopscopeRuntime, type PyodideLike, type PythonSources } from './core.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import { fetchSnapshot, oneShot, snapshotMismatch } from './snapshot.ts';
+import { AFTER_RESTORE_PY, fetchSnapshot, oneShot, snapshotMismatch } from './snapshot.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -44,15 +44,13 @@ async function fromSnapshot(indexURL: string, sources: PythonSources): Promise<L
   try {
     const bytes = fetchSnapshot(indexURL + snapshotManifest.file, snapshotManifest, mark);
     const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, _loadSnapshot: oneShot(bytes) });
-    // What the snapshot baked in that differs from a fresh browser instance: the
-    // restore puts '' in front of sys.path again, and LANG came from Node.
+    // What the snapshot baked in that differs from a fresh browser instance:
+    // sys.path (AFTER_RESTORE_PY, as in Node), and LANG came from Node.
     const lang = `${(self.navigator?.language || 'C').replace('-', '_')}.UTF-8`;
-    pyodide.runPython(`
-import sys, os
-if sys.path[:1] == [''] and '' in sys.path[1:]:
-    del sys.path[0]
+    pyodide.runPython(AFTER_RESTORE_PY + `
+import os
 os.environ['LANG'] = ${JSON.stringify(lang)}
-del sys, os
+del os
 `);
     mark('restored');
     return await LoopscopeRuntime.create(pyodide as unknown as PyodideLike, sources);
