@@ -43,6 +43,8 @@ export interface NodeRuntimeOptions {
 export interface NodeRuntime {
   runtime: LoopscopeRuntime;
   python: PythonStart;
+  /** The interpreter itself (for tests and benchmarks that look inside). */
+  pyodide: PyodideLike;
 }
 
 const defaultWarn = (m: string) => void process.stderr.write(`loopscope: ${m}\n`);
@@ -114,7 +116,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
       const got = snapshotBytes(sources, opts.make ?? true, mark);
       if (typeof got !== 'string') {
         const py = await restore(got.bytes, mark);
-        return { runtime: await LoopscopeRuntime.create(py, sources), python: 'restored' };
+        return { runtime: await LoopscopeRuntime.create(py, sources), python: 'restored', pyodide: py };
       }
       why = got;
     } catch (e) {
@@ -124,9 +126,9 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
     python = 'fallback';
   }
   // What a snapshot's instance has (Emscripten's default program name), not this script's path.
-  const py = await loadPyodide({ _sysExecutable: './this.program', stdout: pyodideOut, stderr: pyodideOut } as Parameters<typeof loadPyodide>[0]);
+  const py = (await loadPyodide({ _sysExecutable: './this.program', stdout: pyodideOut, stderr: pyodideOut } as Parameters<typeof loadPyodide>[0])) as unknown as PyodideLike;
   mark('loaded');
-  return { runtime: await LoopscopeRuntime.create(py as unknown as PyodideLike, sources), python };
+  return { runtime: await LoopscopeRuntime.create(py, sources), python, pyodide: py };
 }
 
 let shared: Promise<LoopscopeRuntime> | null = null;

@@ -217,7 +217,7 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix: string)
     const path = v.getDotPath(issue);
     const where = path ? `${prefix}${path}` : prefix.replace(/\.$/, '') || 'the file';
     if (issue.received === 'undefined') return `${where} is missing`;
-    return issue.kind === 'validation' ? `${where}: ${issue.message}` : `${where} should be ${issue.expected}, not ${issue.received}`;
+    return issue.kind === 'validation' || issue.type === 'custom' ? `${where}: ${issue.message}` : `${where} should be ${issue.expected}, not ${issue.received}`;
   });
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return parts.join('; ') + more;

@@ -280,11 +280,15 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             self._ls_run.loop_event(self._ls_loop_id, 2)
 
     def close(self):
-        if not self.is_closed():
-            self._ls_run.loop_event(self._ls_loop_id, 3)
+        # A loop left open is finalized (BaseEventLoop.__del__ closes it) when its last
+        # reference goes, which can be after its run ended: nothing to record then.
+        run = self._ls_run
+        if run is not None and not self.is_closed():
+            run.loop_event(self._ls_loop_id, 3)
         super().close()
-        for hid in list(self._handles):
-            self._ls_run.cancel(hid)
+        if run is not None:
+            for hid in list(self._handles):
+                run.cancel(hid)
         self._handles.clear()
 
     def _process_events(self, event_list):

@@ -15,7 +15,7 @@ import sys
 import traceback
 import types
 
-from . import budget, bridge, patches
+from . import budget, bridge, isolation, patches
 from .loop import LoopscopeLimit
 from .output import Recorder
 
@@ -64,6 +64,8 @@ def _user_line(exc, filename):
 
 
 def run_program(js, source, filename, cpu_budget):
+    # What the program may change in the interpreter, put back at the end (isolation.py).
+    before = isolation.baseline()
     run = bridge.Run(js, filename, None)
     bridge.current = run
     out = Recorder(run, 1, "<stdout>")
@@ -111,6 +113,13 @@ def run_program(js, source, filename, cpu_budget):
             module.__dict__.clear()
             gc.collect()
             gc.collect()
+            # What only the interpreter's state still holds (a loop kept by the loop
+            # policy, its tasks; the frames of a limit's traceback) is finalized now
+            # too, as at python3's exit, not in the next run.
+            if run.limit is not None:
+                run.limit.__traceback__ = None
+            isolation.release(before)
+            gc.collect()
         except LoopscopeLimit as e:
             code_status = _report_limit(run, e)
         except BaseException:
@@ -134,6 +143,7 @@ def run_program(js, source, filename, cpu_budget):
             for loop in run.loops:
                 loop._ls_run = None
             run.loops.clear()
+            isolation.restore(before)
 
 
 def _exit_status(e):
