@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // The Pyodide memory snapshot the Node runtime restores, made once before the workers start.
+    globalSetup: ['tests/global-setup.ts'],
   },
 });

@@ -1,4 +1,5 @@
-// `npm run bench`: Loopscope's cost per loop step with full recording, as a
+// `npm run bench`: the command line's start-up and `record` beside python3
+// (bench/cli-startup.ts); Loopscope's cost per loop step with full recording, as a
 // ratio to python3 running the same program in the same session; trace bytes
 // per step; time to seek a random step. Figures, not assertions.
 //
@@ -11,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeRuntime } from '../src/runtime/node.ts';
+import { cliStartupBench } from './cli-startup.ts';
 import { pyodideFloor } from './pyodide-floor.ts';
 import type { Trace } from '../src/trace/schema.ts';
 
@@ -77,6 +79,7 @@ export async function runBench(args: string[]): Promise<number> {
   const files = readdirSync(PROGRAMS)
     .filter((f) => f.endsWith('.py') && (only.length === 0 || only.some((o) => f.includes(o))))
     .sort();
+  if (only.length === 0) cliStartupBench(quick ? 3 : 7);
   const rt = await nodeRuntime();
   const floor = quick ? null : await pyodideFloor();
   const base = python3Cpu(join(HERE, '__empty__.py'));

@@ -124,6 +124,8 @@ async function cmdRun(values: Values, positionals: string[]): Promise<number> {
   if (values.out !== undefined) fail('--out is for record; run writes its recording with --trace');
   if (positionals.length !== 1) fail('run takes exactly one FILE (or - for standard input)');
   const file = positionals[0];
+  const opts = runOptions(values);
+  if (values.trace === undefined && values.options) fail('--options is stored in the recording: use it with --trace');
   let source: string;
   let filename: string;
   try {
@@ -134,10 +136,8 @@ async function cmdRun(values: Values, positionals: string[]): Promise<number> {
     process.stderr.write(`loopscope: can't open file '${file}': ${(e as Error).message}\n`);
     return 2;
   }
-  const opts = runOptions(values);
   const author = values.trace !== undefined ? authorOptions(source, values.options) : null;
   if (author?.errors.length) fail(`${file}: ${author.errors.join('; ')}`);
-  if (!author && values.options) fail('--options is stored in the recording: use it with --trace');
   const rt = await loadRuntime();
   const result = rt.run(source, {
     ...opts,

@@ -2,8 +2,12 @@
 //   # title: ...
 //   # description: ...   (one or more lines)
 //   # note: ...          (for people reading the file; not shown)
+// (the header of recordings too: parseHeader in src/trace/recording.ts, which
+// also reads the author's options `# step:`, `# panels:`, `# speed:`)
 // and, beside each, the stdout CPython prints for it (<name>.out), which the
 // e2e tests compare with the console.
+
+import { parseHeader } from '../trace/recording.ts';
 
 const files = import.meta.glob('./*.py', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -14,20 +18,9 @@ export interface Example {
   code: string;
 }
 
-const HEADER = /^#\s*(title|description|note):\s?(.*)$/;
-
 export function parseExample(id: string, text: string): Example {
-  const lines = text.split('\n');
-  let title = id;
-  const desc: string[] = [];
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const m = HEADER.exec(lines[i]);
-    if (!m) break;
-    if (m[1] === 'title') title = m[2].trim();
-    else if (m[1] === 'description') desc.push(m[2].trim());
-  }
-  return { id, title, description: desc.join(' '), code: lines.slice(i).join('\n') };
+  const header = parseHeader(text);
+  return { id, title: header.title ?? id, description: header.description ?? '', code: text.split('\n').slice(header.lines).join('\n') };
 }
 
 export const EXAMPLES: Example[] = Object.entries(files)
