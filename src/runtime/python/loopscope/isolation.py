@@ -84,46 +84,34 @@ def save():
     return s
 
 
-def _put_back(current, saved):
-    """Make the dict `current` hold what `saved` holds again (dict equality first, in
-    C and by identity for unchanged values; then only the keys that differ)."""
+def _put_back(current, saved, delete, assign):
+    """Make the mapping `current` hold what `saved` holds again (dict equality first,
+    in C and by identity for unchanged values; then only the keys that differ)."""
     try:
         if current == saved:
             return
     except Exception:
         pass
     for k in [k for k in current if k not in saved]:
-        del current[k]
+        delete(k)
     for k, v in saved.items():
         if current.get(k, _MISSING) is not v:
-            current[k] = v
+            assign(k, v)
+
+
+def _quietly(f, *args):
+    try:
+        f(*args)
+    except (AttributeError, TypeError):
+        pass  # a slot or attribute that cannot be set or deleted
 
 
 def _put_back_class(cls, saved, name, qualname):
-    try:
-        if cls.__name__ != name:
-            cls.__name__ = name
-        if cls.__qualname__ != qualname:
-            cls.__qualname__ = qualname
-    except (AttributeError, TypeError):
-        pass
-    current = cls.__dict__
-    try:
-        if current == saved:
-            return
-    except Exception:
-        pass
-    for k in [k for k in current if k not in saved]:
-        try:
-            delattr(cls, k)
-        except (AttributeError, TypeError):
-            pass
-    for k, v in saved.items():
-        if current.get(k, _MISSING) is not v:
-            try:
-                setattr(cls, k, v)
-            except (AttributeError, TypeError):
-                pass
+    if cls.__name__ != name:
+        _quietly(setattr, cls, "__name__", name)
+    if cls.__qualname__ != qualname:
+        _quietly(setattr, cls, "__qualname__", qualname)
+    _put_back(cls.__dict__, saved, lambda k: _quietly(delattr, cls, k), lambda k, v: _quietly(setattr, cls, k, v))
 
 
 def _put_back_modules(s, final):
@@ -140,7 +128,7 @@ def _put_back_modules(s, final):
                 sys.modules[name] = module
     for name, current, saved in s.dicts:
         if not _runtime(name) and (final or name != "sys"):
-            _put_back(current, saved)
+            _put_back(current, saved, current.__delitem__, current.__setitem__)
     # Classes, this package's too: a program may patch the Task and Future it is given.
     for _name, cls, saved, cls_name, qualname in s.classes:
         _put_back_class(cls, saved, cls_name, qualname)
