@@ -77,7 +77,7 @@ export type HeaderKey = (typeof HEADER_KEYS)[number];
 export const OPTION_KEYS = ['step', 'panels', 'speed'] as const;
 export type OptionKey = (typeof OPTION_KEYS)[number];
 
-const HEADER_LINE = new RegExp(`^#\\s*(${HEADER_KEYS.join('|')}):\\s?(.*)$`);
+const HEADER_LINE = /* @__PURE__ */ new RegExp(`^#\\s*(${HEADER_KEYS.join('|')}):\\s?(.*)$`);
 
 export interface ProgramHeader {
   title?: string;
@@ -186,12 +186,12 @@ const intArray = (what: string) =>
   }, `${what} must be an array of 32-bit integers`);
 
 /** What every trace version's JSON has (schema.ts's TraceJSON); the rest is the trace's own business. */
-const TraceContainer = v.looseObject({
+const TraceContainer = /* @__PURE__ */ v.looseObject({
   version: v.pipe(v.number(), v.integer()),
   strings: v.array(v.string()),
   times: v.array(v.number()),
-  ops: intArray('ops'),
-  steps: intArray('steps'),
+  ops: /* @__PURE__ */ intArray('ops'),
+  steps: /* @__PURE__ */ intArray('steps'),
   meta: v.looseObject({
     filename: v.string(),
     source: v.string(),
@@ -202,7 +202,7 @@ const TraceContainer = v.looseObject({
 });
 
 /** The envelope around the trace (checked before the trace, which readTrace reads). */
-const Envelope = v.looseObject({
+const Envelope = /* @__PURE__ */ v.looseObject({
   format: v.literal(RECORDING_FORMAT),
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   title: v.optional(v.string()),
