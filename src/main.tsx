@@ -23,7 +23,8 @@ function openHash(): boolean {
   if (h.kind === 'ok') {
     const ex = EXAMPLES.find((e) => e.code === h.code);
     s.replaceCode(h.code, ex?.id ?? null);
-    useStore.setState({ pendingStep: h.step ?? null });
+    // A link's code is not the reader's until they edit it: it is not autosaved.
+    useStore.setState({ pendingStep: h.step ?? null, codeFromLink: true });
     s.run();
     return true;
   }

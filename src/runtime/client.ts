@@ -1,39 +1,69 @@
-// The page's side of the Python worker. Owns the Worker object: starts it,
-// forwards runs with a sequence number, drops stale results, terminates it on
-// Stop (the only way to interrupt a CPU-bound program without
-// SharedArrayBuffer) and restarts it when it dies. The store talks to this
-// class; nothing else in the UI touches the worker.
+// The page's side of the Python worker. Owns the Worker object and the port
+// it talks over: starts it, forwards runs with a sequence number, drops stale
+// results, terminates it on Stop (the only way to interrupt a CPU-bound
+// program without SharedArrayBuffer) and restarts it when it dies, stops
+// answering, or asks to be replaced. The store talks to this class; nothing
+// else in the UI touches the worker.
+//
+// Everything that arrives is untrusted (the worker runs a stranger's code):
+// only messages on the port count, each is parsed with protocol.ts's schema,
+// and one that fails is dropped and logged. The worker's global postMessage,
+// which a program could reach, is never listened to.
 
-import type { FromWorker, LoadPhase, RunLimits, RunOutcome, ToWorker } from './protocol.ts';
-import { createPythonWorker, snapshotWanted, takeEarlyWorker } from './early-worker.ts';
+import {
+  FromWorkerSchema,
+  parseMessage,
+  type FromWorker,
+  type LoadPhase,
+  type RunLimits,
+  type RunOutcome,
+  type ToWorker,
+} from './protocol.ts';
+import { createPythonWorker, takeEarlyWorker, type PythonWorker } from './early-worker.ts';
 
 export type { RunOutcome };
 
 export type ClientEvent =
   | { type: 'progress'; phase: LoadPhase; fraction: number; label: string }
-  | { type: 'ready'; pythonVersion: string; loadMs: number; fake: boolean; snapshot?: 'restored' | 'plain' | 'fallback' }
+  | { type: 'ready'; pythonVersion: string; loadMs: number; snapshot: 'restored' | 'plain' | 'fallback' }
   | { type: 'result'; outcome: RunOutcome }
   | { type: 'run-error'; seq: number; message: string }
   | { type: 'stopped'; seq: number }
-  | { type: 'crashed'; message: string };
+  /** The worker died or stopped answering. `restarting`: a fresh one is loading; false: the client gave up (see retry()). */
+  | { type: 'crashed'; message: string; restarting: boolean; cause: CrashCause; /** The run in flight was sent again to the fresh worker. */ rerun: boolean }
+  /** The worker was replaced after a result, for `reason` (e.g. the memory it kept). */
+  | { type: 'retired'; reason: string };
 
-export type WorkerFactory = () => Worker;
+/** What ended a worker: an error in it, or silence when it should have answered. */
+export type CrashCause = 'error' | 'unresponsive';
+
+export type WorkerFactory = () => PythonWorker;
 
 /** The worker src/boot.ts started early (first time), then fresh ones. */
 const defaultFactory: WorkerFactory = () => takeEarlyWorker() ?? createPythonWorker();
 
+/** Restarts after crashes (without a successful load in between) before the client gives up. */
+export const MAX_RESTARTS = 3;
+/** A ready, idle worker acknowledges a run at once; this long without it means it is stuck. */
+export const STUCK_MS = 5000;
+
 export class RuntimeClient {
-  private worker: Worker | null = null;
+  private current: PythonWorker | null = null;
   private seq = 0;
   /** seq of the run in flight, or 0. */
   private inFlight = 0;
+  /** The run in flight, to send again if the worker turns out to be stuck before taking it up. */
+  private inFlightMsg: Extract<ToWorker, { type: 'run' }> | null = null;
   private ready = false;
-  /** Crashes since the last successful load: stop restarting after a few. */
+  /** Crashes since the last successful load: stop restarting after MAX_RESTARTS. */
   private crashes = 0;
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+  private expect: { what: 'started' | 'idle'; seq: number } | null = null;
 
   constructor(
     private readonly listener: (ev: ClientEvent) => void,
     private readonly factory: WorkerFactory = defaultFactory,
+    private readonly stuckMs = STUCK_MS,
   ) {}
 
   get isReady(): boolean {
@@ -46,64 +76,135 @@ export class RuntimeClient {
 
   /** Start the worker and begin loading Python (idempotent). */
   start(): void {
-    if (this.worker) return;
-    const w = this.factory();
-    this.worker = w;
+    if (this.current) return;
+    const pw = this.factory();
+    this.current = pw;
     this.ready = false;
-    w.onmessage = (ev: MessageEvent<FromWorker>) => this.onMessage(w, ev.data);
-    w.onerror = (ev: ErrorEvent) => {
+    const { worker, port } = pw;
+    worker.onmessage = () => console.warn('[loopscope] dropped a message on the worker’s global (the runtime talks over its port only)');
+    worker.onerror = (ev: ErrorEvent) => {
       ev.preventDefault();
-      this.crash(w, ev.message || 'the Python worker failed');
+      this.crash(pw, ev.message || 'the Python worker failed', 'error');
     };
-    w.onmessageerror = () => this.crash(w, 'a message from the Python worker could not be read');
-    this.send({ type: 'init', snapshot: snapshotWanted() });
+    port.onmessage = (ev: MessageEvent<unknown>) => {
+      const msg = parseMessage(FromWorkerSchema, ev.data, 'from the Python worker');
+      if (msg) this.onMessage(pw, msg);
+    };
+    port.onmessageerror = () => console.warn('[loopscope] dropped a message from the Python worker that could not be read');
   }
 
   /** Run a program; returns its sequence number. Queued in the worker until Python is ready. */
   run(source: string, limits: RunLimits = {}, filename = 'main.py'): number {
     this.start();
     const seq = ++this.seq;
+    const idle = this.ready && this.inFlight === 0;
+    const msg: Extract<ToWorker, { type: 'run' }> = { type: 'run', seq, source, filename, limits };
     this.inFlight = seq;
-    this.send({ type: 'run', seq, source, filename, limits });
+    this.inFlightMsg = msg;
+    this.send(msg);
+    // A ready worker with nothing to do takes a run up at once; if it does not,
+    // something a previous program left behind keeps it busy.
+    if (idle) this.arm('started', seq);
     return seq;
   }
 
   /** Stop the run in flight: the worker is terminated and a fresh one starts loading. */
   stop(): void {
     const seq = this.inFlight;
-    this.inFlight = 0;
+    this.clearRun();
     this.restart();
     if (seq) this.listener({ type: 'stopped', seq });
   }
 
-  /** Terminate and start again (after a crash, or on Stop). */
+  /** Terminate and start again (after a crash, on Stop, or when the client gave up and the reader asks again). */
   restart(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.terminate();
     this.start();
   }
 
+  /** After the client gave up: count crashes from zero again and start a fresh worker. */
+  retry(): void {
+    this.crashes = 0;
+    this.restart();
+  }
+
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.terminate();
+  }
+
+  private terminate(): void {
+    this.disarm();
+    if (!this.current) return;
+    const { worker, port } = this.current;
+    port.onmessage = null;
+    port.close();
+    worker.onerror = null;
+    worker.onmessage = null;
+    worker.terminate();
+    this.current = null;
+    this.ready = false;
   }
 
   private send(msg: ToWorker): void {
-    this.worker?.postMessage(msg);
+    this.current?.port.postMessage(msg);
   }
 
-  private crash(w: Worker, message: string): void {
-    if (w !== this.worker) return;
+  private clearRun(): void {
     this.inFlight = 0;
-    this.worker.terminate();
-    this.worker = null;
-    this.crashes++;
-    this.listener({ type: 'crashed', message });
-    if (this.crashes <= 3) this.start();
+    this.inFlightMsg = null;
+    this.disarm();
   }
 
-  private onMessage(w: Worker, msg: FromWorker): void {
-    if (w !== this.worker) return; // a terminated worker's last words
+
+  /**
+   * Expect the worker to say `what` about run `seq` within stuckMs: 'started'
+   * (it took the run up) or 'idle' (after the run, its event loop is free).
+   * Silence means it is stuck in something a program left behind: it is
+   * replaced, and a run it never took up is sent to the fresh one.
+   */
+  private arm(what: 'started' | 'idle', seq: number): void {
+    this.disarm();
+    const pw = this.current;
+    if (!pw) return;
+    this.expect = { what, seq };
+    this.watchdog = setTimeout(() => {
+      this.watchdog = null;
+      this.expect = null;
+      if (pw !== this.current) return;
+      const rerun = what === 'started' && this.inFlight === seq ? this.inFlightMsg : null;
+      this.crash(pw, what === 'started' ? 'Python stopped answering' : 'Python stopped answering after the run', 'unresponsive', rerun);
+    }, this.stuckMs);
+  }
+
+  private met(what: 'started' | 'idle', seq: number): void {
+    if (this.expect?.what === what && this.expect.seq === seq) this.disarm();
+  }
+
+  private disarm(): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
+    this.expect = null;
+  }
+
+  private crash(pw: PythonWorker, message: string, cause: CrashCause, rerun: Extract<ToWorker, { type: 'run' }> | null = null): void {
+    if (pw !== this.current) return;
+    this.clearRun();
+    this.terminate();
+    this.crashes++;
+    const restarting = this.crashes <= MAX_RESTARTS;
+    if (restarting) {
+      this.start();
+      if (rerun) {
+        this.inFlight = rerun.seq;
+        this.inFlightMsg = rerun;
+        this.send(rerun);
+      }
+    }
+    this.listener({ type: 'crashed', message, restarting, cause, rerun: restarting && rerun !== null });
+  }
+
+  private onMessage(pw: PythonWorker, msg: FromWorker): void {
+    if (pw !== this.current) return; // a terminated worker's last words
     switch (msg.type) {
       case 'progress':
         this.listener(msg);
@@ -113,23 +214,31 @@ export class RuntimeClient {
         this.crashes = 0;
         this.listener(msg);
         return;
-      case 'output':
+      case 'started':
+      case 'idle':
+        this.met(msg.type, msg.seq);
         return;
       case 'result': {
         if (msg.seq !== this.inFlight) return; // stale
-        this.inFlight = 0;
+        this.clearRun();
+        this.arm('idle', msg.seq);
         const { type: _t, ...outcome } = msg;
         void _t;
         this.listener({ type: 'result', outcome });
+        if (outcome.retire) {
+          this.restart();
+          this.listener({ type: 'retired', reason: outcome.retire });
+        }
         return;
       }
       case 'run-error':
         if (msg.seq !== this.inFlight) return;
-        this.inFlight = 0;
+        this.clearRun();
+        this.arm('idle', msg.seq);
         this.listener(msg);
         return;
       case 'fatal':
-        this.crash(w, msg.message);
+        this.crash(pw, msg.message, 'error');
         return;
     }
   }

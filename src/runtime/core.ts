@@ -6,6 +6,7 @@ import { Engine } from '../engine/engine.ts';
 import { makeBridge } from './bridge.ts';
 import { TraceRecorder } from '../trace/recorder.ts';
 import { ErrorKind, LimitKind, Op, OPERANDS, type Trace } from '../trace/schema.ts';
+import type { MemoryCap } from './memory-cap.ts';
 
 /** The slice of Pyodide's API the runtime uses (so that core.ts needs no pyodide types). */
 export interface PyodideLike {
@@ -33,6 +34,10 @@ export interface RunOptions {
   cpuBudget?: number;
   /** Called with program output as it is produced. */
   onOutput?: (fd: 1 | 2, text: string) => void;
+  /** The cap on Python's memory (memory-cap.ts), when one is installed: the run sets its limit and reports when it was hit. */
+  memory?: MemoryCap;
+  /** Bytes Python's memory may grow to during this run (with `memory`). */
+  maxMemoryBytes?: number;
 }
 
 export interface RunResult {
@@ -122,6 +127,11 @@ import loopscope
       }
     };
     const bridge = makeBridge(engine, recorder, { out });
+    const memory = opts.memory;
+    if (memory) {
+      memory.reset();
+      memory.limit = opts.maxMemoryBytes ?? Infinity;
+    }
     const t0 = Date.now();
     let exitCode: number;
     try {
@@ -133,6 +143,17 @@ import loopscope
       recordOut(2, msg + '\n');
       stderr.push(msg + '\n');
       exitCode = 70;
+    }
+    if (memory) {
+      memory.limit = Infinity; // the runtime's own work after the run is not capped
+      if (memory.hit) {
+        const mib = Math.round((opts.maxMemoryBytes ?? 0) / 2 ** 20);
+        const msg = `Python's memory reached the cap of ${mib} MiB; the allocation that would have passed it raised MemoryError`;
+        recorder.limit(LimitKind.MEMORY, msg);
+        const note = `Loopscope: ${msg}.\n`;
+        recordOut(2, note);
+        stderr.push(note);
+      }
     }
     engine.finish();
     recorder.exit(exitCode);

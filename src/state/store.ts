@@ -4,7 +4,7 @@
 
 import { create, type StateCreator } from 'zustand';
 import { TracePlayer, type Trace } from '../trace/index.ts';
-import { RuntimeClient, type ClientEvent, type RunOutcome } from '../runtime/client.ts';
+import { MAX_RESTARTS, RuntimeClient, type ClientEvent, type RunOutcome } from '../runtime/client.ts';
 import { DEFAULT_EXAMPLE, findExample } from '../examples/index.ts';
 import { makeHash } from './share.ts';
 
@@ -17,16 +17,26 @@ export const RUN_LIMITS = {
   maxTime: 3600,
   maxOutputBytes: 200_000,
   cpuBudget: 5_000_000,
+  maxMemoryBytes: 512 * 2 ** 20,
 };
 
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
+  /** A button on the notice: 'retry' starts Python again after the runtime gave up. */
+  action?: 'retry';
+  /** About the last run only: the next result clears it. */
+  transient?: boolean;
 }
 
 export interface EditorSlice {
   code: string;
   exampleId: string | null;
+  /**
+   * The code came from a link and the reader has not changed it: it is not
+   * autosaved, so a stranger's program never replaces the reader's own work.
+   */
+  codeFromLink: boolean;
   /** Bumped when code is replaced from outside the editor (example, link), so Monaco resets its model. */
   codeVersion: number;
   setCode(code: string): void;
@@ -41,7 +51,6 @@ export interface RunSlice {
   loadLabel: string;
   loadFraction: number;
   pythonVersion: string;
-  fakeRuntime: boolean;
   /** A Run was requested while Python loads: it runs as soon as it can. */
   queued: boolean;
   trace: Trace | null;
@@ -55,6 +64,8 @@ export interface RunSlice {
   runCount: number;
   run(): void;
   stop(): void;
+  /** Start Python again after the runtime gave up restarting. */
+  retryRuntime(): void;
   setNotice(n: Notice | null): void;
   copyLink(): string;
 }
@@ -91,13 +102,15 @@ function readLS(key: string): string | null {
 const editorSlice: StateCreator<Store, [], [], EditorSlice> = (set) => ({
   code: DEFAULT_EXAMPLE.code,
   exampleId: DEFAULT_EXAMPLE.id,
+  codeFromLink: false,
   codeVersion: 0,
-  setCode: (code) => set({ code }),
-  replaceCode: (code, exampleId) => set((s) => ({ code, exampleId, codeVersion: s.codeVersion + 1 })),
+  // The editor echoes code set from outside; only a real change makes a link's code the reader's.
+  setCode: (code) => set((s) => (code === s.code ? {} : { code, codeFromLink: false })),
+  replaceCode: (code, exampleId) => set((s) => ({ code, exampleId, codeFromLink: false, codeVersion: s.codeVersion + 1 })),
   loadExample: (id) => {
     const ex = findExample(id);
     if (!ex) return;
-    set((s) => ({ code: ex.code, exampleId: ex.id, codeVersion: s.codeVersion + 1 }));
+    set((s) => ({ code: ex.code, exampleId: ex.id, codeFromLink: false, codeVersion: s.codeVersion + 1 }));
   },
 });
 
@@ -108,7 +121,6 @@ const runSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
   loadLabel: 'Loading Python…',
   loadFraction: 0,
   pythonVersion: '',
-  fakeRuntime: false,
   queued: false,
   trace: null,
   player: null,
@@ -130,6 +142,10 @@ const runSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
       return;
     }
     c.stop();
+  },
+  retryRuntime: () => {
+    set({ phase: 'loading', loadFraction: 0, loadLabel: 'Starting Python…', notice: null });
+    getClient().retry();
   },
   setNotice: (notice) => set({ notice }),
   copyLink: () => {
@@ -209,7 +225,6 @@ function onClientEvent(ev: ClientEvent): void {
     case 'ready':
       set({
         pythonVersion: ev.pythonVersion,
-        fakeRuntime: ev.fake,
         loadFraction: 1,
         loadLabel: `Python ${ev.pythonVersion} ready`,
         phase: get().queued ? 'running' : 'ready',
@@ -224,11 +239,23 @@ function onClientEvent(ev: ClientEvent): void {
       const k = pending != null ? Math.min(pending, n) : n;
       set({ trace, player, outcome, k, playing: false, phase: 'ready', pendingStep: null, runError: null, queued: false, runCount: get().runCount + 1 });
       prepareWhenIdle(player);
-      if (pending != null && pending > n)
+      if (outcome.blocked.length) set({ notice: { kind: 'error', text: withheldNotice(outcome.blocked), transient: true } });
+      else if (pending != null && pending > n)
         set({ notice: { kind: 'info', text: `The link asked for step ${pending}, but this run has only ${n} steps.` } });
-      else if (get().notice?.text.startsWith('Stopped')) set({ notice: null });
+      else if (get().notice?.transient) set({ notice: null });
       return;
     }
+    case 'retired':
+      set({
+        loadFraction: 0,
+        loadLabel: 'Restarting Python…',
+        notice: {
+          kind: 'info',
+          text: `${ev.reason}. WebAssembly memory is never given back, so Python is restarting to free it; the run is shown as far as it got, and your code is kept.`,
+          transient: true,
+        },
+      });
+      return;
     case 'run-error':
       set({ runError: ev.message, phase: 'ready', queued: false });
       return;
@@ -238,19 +265,45 @@ function onClientEvent(ev: ClientEvent): void {
         queued: false,
         loadFraction: 0,
         loadLabel: 'Restarting Python…',
-        notice: { kind: 'info', text: 'Stopped: the program was interrupted and Python is restarting. Your code is kept.' },
+        notice: { kind: 'info', text: 'Stopped: the program was interrupted and Python is restarting. Your code is kept.', transient: true },
       });
       return;
     case 'crashed':
       set({
-        phase: 'loading',
-        queued: false,
+        phase: ev.restarting ? 'loading' : 'crashed',
+        queued: ev.rerun,
         loadFraction: 0,
-        loadLabel: 'Restarting Python…',
-        notice: { kind: 'error', text: `The Python worker died (${ev.message}). It is restarting; your code is kept.` },
+        loadLabel: ev.restarting ? 'Restarting Python…' : 'Python is not running',
+        notice: crashNotice(ev),
       });
       return;
   }
+}
+
+/** What the reader is told when a run reached for something Loopscope withholds (runtime/lockdown.ts). */
+function withheldNotice(names: string[]): string {
+  const list = names.map((n) => `\`${n}\``).join(', ');
+  return (
+    `This program tried to use ${list}. Loopscope runs programs in a sandbox with no network, no browser storage ` +
+    `and no way to talk to the page, so it got an error instead (see the console). Nothing left this page; your own saved code is untouched.`
+  );
+}
+
+/** What the reader is told when the Python worker died or stopped answering. */
+function crashNotice(ev: Extract<ClientEvent, { type: 'crashed' }>): Notice {
+  const what =
+    ev.cause === 'unresponsive'
+      ? 'Python stopped answering (something the previous program left running kept it busy).'
+      : /memory|allocation/i.test(ev.message)
+        ? `Python ran out of memory and its worker died (${ev.message}).`
+        : `The Python worker died (${ev.message}).`;
+  if (ev.restarting)
+    return { kind: 'error', text: `${what} It is restarting; your code is kept.${ev.rerun ? ' Your run starts again once it is ready.' : ''}` };
+  return {
+    kind: 'error',
+    text: `${what} It failed again after ${MAX_RESTARTS} restarts, so Loopscope gave up. Your code is kept: check it for whatever ends the worker, then press Retry.`,
+    action: 'retry',
+  };
 }
 
 /**
@@ -285,6 +338,7 @@ export function startAutosave(): void {
   let timer = 0;
   const save = () => {
     const s = useStore.getState();
+    if (s.codeFromLink) return;
     try {
       localStorage.setItem(AUTOSAVE_KEY, s.code);
       localStorage.setItem(AUTOSAVE_EXAMPLE_KEY, s.exampleId ?? '');

@@ -112,8 +112,8 @@ export type TaskStateName = (typeof TASK_STATE_NAMES)[number];
 
 export const BlockKind = { SLEEP: 0, EXECUTOR: 1 } as const;
 export const LoopEvent = { CREATED: 0, RUNNING: 1, STOPPED: 2, CLOSED: 3 } as const;
-export const LimitKind = { STEPS: 0, TIME: 1, IDLE: 2, CPU: 3, OUTPUT: 4, STOPPED: 5 } as const;
-export const LIMIT_NAMES = ['steps', 'time', 'idle', 'cpu', 'output', 'stopped'] as const;
+export const LimitKind = { STEPS: 0, TIME: 1, IDLE: 2, CPU: 3, OUTPUT: 4, STOPPED: 5, MEMORY: 6 } as const;
+export const LIMIT_NAMES = ['steps', 'time', 'idle', 'cpu', 'output', 'stopped', 'memory'] as const;
 export const ErrorKind = { SYNTAX: 0, UNCAUGHT: 1, INTERNAL: 2 } as const;
 
 /** A recorded run. `ops` is the flat event stream; strings/times are side tables. */

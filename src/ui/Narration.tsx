@@ -13,6 +13,11 @@ export function Narration() {
       {notice && (
         <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           {notice.text}
+          {notice.action === 'retry' && (
+            <button className="btn small primary" data-testid="retry" onClick={() => useStore.getState().retryRuntime()}>
+              Retry
+            </button>
+          )}
           <button className="btn small" onClick={() => useStore.getState().setNotice(null)} aria-label="Dismiss">
             ✕
           </button>
