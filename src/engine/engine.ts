@@ -36,6 +36,8 @@ export const Begin = {
   STEP_LIMIT: -2,
   /** The next timer lies beyond the virtual-time cap. */
   TIME_LIMIT: -3,
+  /** The recording has no room left (EngineOptions.outOfRoom). */
+  SIZE_LIMIT: -4,
 } as const;
 
 /** popReady's answer when the iteration has no more handles. */
@@ -52,6 +54,8 @@ export interface EngineOptions {
   clockResolution?: number;
   /** The clock's starting value. */
   startTime?: number;
+  /** Asked before each iteration: true when the recording is full, and the run must end (Begin.SIZE_LIMIT). */
+  outOfRoom?: () => boolean;
 }
 
 export class Engine {
@@ -65,6 +69,7 @@ export class Engine {
   private readonly maxSteps: number;
   private readonly maxTime: number;
   private readonly resolution: number;
+  private readonly outOfRoom: (() => boolean) | null;
 
   // Ready queue as a growable ring of ids: O(1) push/pop without shifting.
   private ring = new Int32Array(1024);
@@ -85,6 +90,7 @@ export class Engine {
     this.maxTime = opts.maxTime ?? Infinity;
     this.resolution = opts.clockResolution ?? 1e-9;
     this.now = opts.startTime ?? 0;
+    this.outOfRoom = opts.outOfRoom ?? null;
   }
 
   /** Number of handles in the ready queue (cancelled ones included until dropped). */
@@ -128,6 +134,7 @@ export class Engine {
   beginIteration(stopping: boolean): number {
     this.finish();
     if (this.steps >= this.maxSteps) return Begin.STEP_LIMIT;
+    if (this.outOfRoom?.()) return Begin.SIZE_LIMIT;
     this.dropCancelledTimers();
     if (this.size === 0 && !stopping) {
       if (this.timers.size === 0) return Begin.IDLE;

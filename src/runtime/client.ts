@@ -19,7 +19,15 @@ import {
   type RunOutcome,
   type ToWorker,
 } from './protocol.ts';
-import { createPythonWorker, takeEarlyWorker, type PythonWorker } from './early-worker.ts';
+
+/** A started worker and the page's end of its channel (early-worker.ts makes them). */
+export interface PythonWorker {
+  worker: Pick<Worker, 'terminate'> & {
+    onmessage: ((ev: MessageEvent) => unknown) | null;
+    onerror: ((ev: ErrorEvent) => unknown) | null;
+  };
+  port: MessagePort;
+}
 
 export type { RunOutcome };
 
@@ -38,9 +46,6 @@ export type ClientEvent =
 export type CrashCause = 'error' | 'unresponsive';
 
 export type WorkerFactory = () => PythonWorker;
-
-/** The worker src/boot.ts started early (first time), then fresh ones. */
-const defaultFactory: WorkerFactory = () => takeEarlyWorker() ?? createPythonWorker();
 
 /** Restarts after crashes (without a successful load in between) before the client gives up. */
 export const MAX_RESTARTS = 3;
@@ -62,7 +67,7 @@ export class RuntimeClient {
 
   constructor(
     private readonly listener: (ev: ClientEvent) => void,
-    private readonly factory: WorkerFactory = defaultFactory,
+    private readonly factory: WorkerFactory,
     private readonly stuckMs = STUCK_MS,
   ) {}
 

@@ -38,6 +38,8 @@ export interface RunOptions {
   memory?: MemoryCap;
   /** Bytes Python's memory may grow to during this run (with `memory`). */
   maxMemoryBytes?: number;
+  /** The recording's size cap (TraceRecorder.memoryBytes): the run ends at the first loop iteration past it. */
+  maxTraceBytes?: number;
 }
 
 export interface RunResult {
@@ -95,9 +97,11 @@ import loopscope
   run(source: string, opts: RunOptions = {}): RunResult {
     const filename = opts.filename ?? DEFAULTS.filename;
     const recorder = new TraceRecorder();
+    const maxTraceBytes = opts.maxTraceBytes ?? Infinity;
     const engine = new Engine(recorder, {
       maxSteps: opts.maxSteps ?? DEFAULTS.maxSteps,
       maxTime: opts.maxTime ?? DEFAULTS.maxTime,
+      outOfRoom: maxTraceBytes < Infinity ? () => recorder.memoryBytes > maxTraceBytes : undefined,
     });
     const cap = opts.maxOutputBytes ?? DEFAULTS.maxOutputBytes;
     const stdout: string[] = [];
@@ -149,10 +153,10 @@ import loopscope
       if (memory.hit) {
         const mib = Math.round((opts.maxMemoryBytes ?? 0) / 2 ** 20);
         const msg = `Python's memory reached the cap of ${mib} MiB; the allocation that would have passed it raised MemoryError`;
-        recorder.limit(LimitKind.MEMORY, msg);
         const note = `Loopscope: ${msg}.\n`;
         recordOut(2, note);
         stderr.push(note);
+        recorder.limit(LimitKind.MEMORY, msg);
       }
     }
     engine.finish();

@@ -17,12 +17,16 @@
 
 import workerScript from './worker.ts?worker&url';
 import type { Connect } from './protocol.ts';
+import type { WorkerFactory } from './client.ts';
 
 export interface PythonWorker {
   worker: Worker;
   /** The page's end of the channel: every message to and from the runtime. */
   port: MessagePort;
 }
+
+/** The RuntimeClient's factory in the page: the worker src/boot.ts started early (first time), then fresh ones. */
+export const pythonWorkerFactory: WorkerFactory = () => takeEarlyWorker() ?? createPythonWorker();
 
 /** The app's own base URL, absolute (the worker, under a blob: URL, cannot resolve relative ones). */
 export function appBase(): string {

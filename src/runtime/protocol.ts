@@ -68,6 +68,8 @@ export const RunLimitsSchema = v.object({
   cpuBudget: v.optional(count),
   /** Bytes of WebAssembly memory Python may grow to; an allocation beyond raises MemoryError. */
   maxMemoryBytes: v.optional(count),
+  /** Size cap of the recording (ops and strings, in bytes): the run ends at the first loop iteration past it. */
+  maxTraceBytes: v.optional(count),
 });
 export type RunLimits = v.InferOutput<typeof RunLimitsSchema>;
 

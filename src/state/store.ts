@@ -5,6 +5,7 @@
 import { create, type StateCreator } from 'zustand';
 import { TracePlayer, type Trace } from '../trace/index.ts';
 import { MAX_RESTARTS, RuntimeClient, type ClientEvent, type RunOutcome } from '../runtime/client.ts';
+import { pythonWorkerFactory } from '../runtime/early-worker.ts';
 import { DEFAULT_EXAMPLE, findExample } from '../examples/index.ts';
 import { makeHash } from './share.ts';
 
@@ -18,6 +19,7 @@ export const RUN_LIMITS = {
   maxOutputBytes: 200_000,
   cpuBudget: 5_000_000,
   maxMemoryBytes: 512 * 2 ** 20,
+  maxTraceBytes: 64 * 2 ** 20,
 };
 
 export interface Notice {
@@ -320,7 +322,7 @@ function prepareWhenIdle(player: TracePlayer): void {
 }
 
 export function getClient(): RuntimeClient {
-  client ??= new RuntimeClient(onClientEvent);
+  client ??= new RuntimeClient(onClientEvent, pythonWorkerFactory);
   return client;
 }
 

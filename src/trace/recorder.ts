@@ -12,6 +12,8 @@ export class TraceRecorder implements SchedulingSink {
   private stepIdx = new Int32Array(1 << 12);
   private nSteps = 0;
   readonly strings: string[] = [''];
+  /** UTF-16 code units in `strings` (for the size cap). */
+  private stringChars = 0;
   private readonly stringIds = new Map<string, number>([['', 0]]);
   readonly times: number[] = [];
   private lastTime = NaN;
@@ -24,6 +26,7 @@ export class TraceRecorder implements SchedulingSink {
       id = this.strings.length;
       this.strings.push(s);
       this.stringIds.set(s, id);
+      this.stringChars += s.length;
     }
     return id;
   }
@@ -39,6 +42,15 @@ export class TraceRecorder implements SchedulingSink {
 
   get stepCount(): number {
     return this.nSteps;
+  }
+
+  /**
+   * Roughly what the trace occupies in memory, strings included (2 bytes a
+   * code unit plus ~40 a string for the table and the intern map): what the
+   * size cap (RunOptions.maxTraceBytes) is measured in.
+   */
+  get memoryBytes(): number {
+    return this.n * 4 + this.nSteps * 4 + this.times.length * 8 + this.stringChars * 2 + this.strings.length * 40;
   }
 
   /** Bytes the event stream occupies (int32 slots), for the bench's bytes-per-step figure. */

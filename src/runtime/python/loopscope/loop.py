@@ -22,7 +22,7 @@ from .net import NetworkMixin
 from .objects import Future, Task, _CTask, obj_id
 
 # Engine beginIteration codes (src/engine/engine.ts, Begin).
-_IDLE, _STEP_LIMIT, _TIME_LIMIT = -1, -2, -3
+_IDLE, _STEP_LIMIT, _TIME_LIMIT, _SIZE_LIMIT = -1, -2, -3, -4
 
 
 class LoopscopeLimit(KeyboardInterrupt):
@@ -269,6 +269,8 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             raise LoopscopeLimit("idle", _idle_message(self))
         if code == _STEP_LIMIT:
             raise LoopscopeLimit("steps", "the step limit was reached")
+        if code == _SIZE_LIMIT:
+            raise LoopscopeLimit("memory", "the recording of the run reached its size cap")
         raise LoopscopeLimit("time", "the virtual-time limit was reached")
 
     # ---- lifecycle ----------------------------------------------------------------

@@ -23,7 +23,7 @@ _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
 # ErrorKind / LimitKind, mirrored from src/trace/schema.ts.
 _SYNTAX, _UNCAUGHT, _INTERNAL = 0, 1, 2
-_LIMIT_KINDS = {"steps": 0, "time": 1, "idle": 2, "cpu": 3, "output": 4, "stopped": 5}
+_LIMIT_KINDS = {"steps": 0, "time": 1, "idle": 2, "cpu": 3, "output": 4, "stopped": 5, "memory": 6}
 
 EXIT_LIMIT = 3  # exit status of a run ended by a Loopscope cap
 
