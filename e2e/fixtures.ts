@@ -15,6 +15,11 @@ export const test = base.extend<{ external: string[] }>({
         attempted.push(url);
         return route.abort('blockedbyclient');
       });
+      // WebSockets do not pass through page.route.
+      await page.routeWebSocket(/.*/, (ws) => {
+        attempted.push(ws.url());
+        ws.close();
+      });
       await use(attempted);
       expect(attempted, 'requests to other origins').toEqual([]);
     },

@@ -249,6 +249,7 @@ function onClientEvent(ev: ClientEvent): void {
     }
     case 'retired':
       set({
+        phase: 'loading',
         loadFraction: 0,
         loadLabel: 'Restarting Python…',
         notice: {
