@@ -51,6 +51,16 @@ function setup(stuckMs = 30) {
 }
 
 let cleanup: (() => void) | null = null;
+
+/** A client whose first worker has said it is ready. */
+async function readyClient(stuckMs: number) {
+  const t = setup(stuckMs);
+  cleanup = () => t.client.dispose();
+  t.client.start();
+  t.workers[0].ready();
+  await vi.waitFor(() => expect(t.client.isReady).toBe(true));
+  return t;
+}
 afterEach(() => {
   cleanup?.();
   cleanup = null;
@@ -122,11 +132,7 @@ describe('RuntimeClient', () => {
   });
 
   it('a ready worker that does not take a run up is replaced, and the run goes to the new one', async () => {
-    const { client, workers, of } = setup(30);
-    cleanup = () => client.dispose();
-    client.start();
-    workers[0].ready();
-    await vi.waitFor(() => expect(client.isReady).toBe(true));
+    const { client, workers, of } = await readyClient(30);
     const seq = client.run('print(2)\n');
     await vi.waitFor(() => expect(of('crashed')).toHaveLength(1));
     expect(of('crashed')[0]).toMatchObject({ cause: 'unresponsive', restarting: true, rerun: true });
@@ -137,11 +143,7 @@ describe('RuntimeClient', () => {
   });
 
   it('a worker that stays busy after its result is replaced before the next run', async () => {
-    const { client, workers, of } = setup(30);
-    cleanup = () => client.dispose();
-    client.start();
-    workers[0].ready();
-    await vi.waitFor(() => expect(client.isReady).toBe(true));
+    const { client, workers, of } = await readyClient(30);
     const seq = client.run('x');
     workers[0].post({ type: 'started', seq });
     workers[0].result(seq); // ... and no 'idle'
@@ -152,11 +154,7 @@ describe('RuntimeClient', () => {
   });
 
   it('a worker that answers stays: no restart while it says started and idle', async () => {
-    const { client, workers, of } = setup(30);
-    cleanup = () => client.dispose();
-    client.start();
-    workers[0].ready();
-    await vi.waitFor(() => expect(client.isReady).toBe(true));
+    const { client, workers, of } = await readyClient(30);
     const seq = client.run('x');
     workers[0].post({ type: 'started', seq });
     workers[0].result(seq);
@@ -168,11 +166,7 @@ describe('RuntimeClient', () => {
   });
 
   it('a result that asks for the worker to be retired is delivered, then the worker is replaced', async () => {
-    const { client, workers, events } = setup(10_000);
-    cleanup = () => client.dispose();
-    client.start();
-    workers[0].ready();
-    await vi.waitFor(() => expect(client.isReady).toBe(true));
+    const { client, workers, events } = await readyClient(10_000);
     const seq = client.run('x');
     workers[0].result(seq, { retire: 'The program reached the memory cap (512 MiB)' });
     await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['ready', 'result', 'retired']));
