@@ -89,7 +89,7 @@ export class RuntimeClient {
     worker.onmessage = () => console.warn('[loopscope] dropped a message on the worker’s global (the runtime talks over its port only)');
     worker.onerror = (ev: ErrorEvent) => {
       ev.preventDefault();
-      this.crash(pw, ev.message || 'the Python worker failed', 'error');
+      this.crash(pw, ev.message || 'its script failed to load or threw an error', 'error');
     };
     port.onmessage = (ev: MessageEvent<unknown>) => {
       const msg = parseMessage(FromWorkerSchema, ev.data, 'from the Python worker');

@@ -285,7 +285,7 @@ function onClientEvent(ev: ClientEvent): void {
 
 /** What the reader is told when a run reached for something Loopscope withholds (runtime/lockdown.ts). */
 function withheldNotice(names: string[]): string {
-  const list = names.map((n) => `\`${n}\``).join(', ');
+  const list = names.join(', ');
   return (
     `This program tried to use ${list}. Loopscope runs programs in a sandbox with no network, no browser storage ` +
     `and no way to talk to the page, so it got an error instead (see the console). Nothing left this page; your own saved code is untouched.`
