@@ -104,12 +104,14 @@ async function init(base: string, useSnapshot: boolean): Promise<void> {
     rt = await LoopscopeRuntime.create(pyodide as unknown as PyodideLike, sources);
   }
   // Python is loaded (loading needed fetch): take away what programs must not reach.
+  const tLock = performance.now();
   lockdown(self, onWithheld);
+  const lockMs = performance.now() - tLock;
   runtime = rt;
   const loadMs = performance.now() - t0;
   mark('ready');
   // Absolute times (performance.timeOrigin + now), so that a page can line them up with its own clock.
-  console.debug('[loopscope] start-up marks', JSON.stringify(marks));
+  console.debug('[loopscope] start-up marks', JSON.stringify(marks), `lockdown ${lockMs.toFixed(2)} ms`);
   console.info(`[loopscope] Python ${rt.pythonVersion} ready in ${Math.round(loadMs)} ms (${snapshot === 'restored' ? 'from the memory snapshot' : snapshot === 'fallback' ? 'plain load after the snapshot failed' : 'plain load'})`);
   post({ type: 'ready', pythonVersion: rt.pythonVersion, loadMs, snapshot });
 }
