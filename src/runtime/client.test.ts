@@ -39,22 +39,22 @@ class FakeWorker {
 /** Node has no ErrorEvent: what the client reads of one. */
 const errorEvent = (message: string) => ({ message, preventDefault() {} }) as unknown as ErrorEvent;
 
-function setup(stuckMs = 30) {
+function setup(stuckMs = 30, now?: () => number) {
   const workers: FakeWorker[] = [];
   const events: ClientEvent[] = [];
   const client = new RuntimeClient((ev) => events.push(ev), () => {
     const w = new FakeWorker();
     workers.push(w);
     return w.pw;
-  }, stuckMs);
+  }, stuckMs, now);
   return { client, workers, events, of: (type: ClientEvent['type']) => events.filter((e) => e.type === type) };
 }
 
 let cleanup: (() => void) | null = null;
 
 /** A client whose first worker has said it is ready. */
-async function readyClient(stuckMs: number) {
-  const t = setup(stuckMs);
+async function readyClient(stuckMs: number, now?: () => number) {
+  const t = setup(stuckMs, now);
   cleanup = () => t.client.dispose();
   t.client.start();
   t.workers[0].ready();
@@ -151,6 +151,20 @@ describe('RuntimeClient', () => {
     expect(of('result')).toHaveLength(1);
     expect(of('crashed')[0]).toMatchObject({ cause: 'unresponsive', restarting: true, rerun: false });
     expect(workers).toHaveLength(2);
+  });
+
+  it('a page too busy to notice in time waits once more before replacing the worker', async () => {
+    let clock = 0;
+    const { client, workers, of } = await readyClient(200, () => clock);
+    const seq = client.run('x');
+    clock = 10_000; // the page was blocked far longer than the watchdog's wait when its timer fires
+    await new Promise((r) => setTimeout(r, 300)); // the timer has fired (late, by this clock)
+    expect(of('crashed')).toHaveLength(0);
+    workers[0].post({ type: 'started', seq }); // the answer that was waiting behind it
+    await new Promise((r) => setTimeout(r, 300));
+    expect(of('crashed')).toHaveLength(0);
+    expect(workers).toHaveLength(1);
+    expect(client.running).toBe(true);
   });
 
   it('a worker that answers stays: no restart while it says started and idle', async () => {

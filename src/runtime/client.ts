@@ -69,6 +69,7 @@ export class RuntimeClient {
     private readonly listener: (ev: ClientEvent) => void,
     private readonly factory: WorkerFactory,
     private readonly stuckMs = STUCK_MS,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   get isReady(): boolean {
@@ -160,22 +161,25 @@ export class RuntimeClient {
     this.disarm();
   }
 
-
   /**
    * Expect the worker to say `what` about run `seq` within stuckMs: 'started'
    * (it took the run up) or 'idle' (after the run, its event loop is free).
    * Silence means it is stuck in something a program left behind: it is
-   * replaced, and a run it never took up is sent to the fresh one.
+   * replaced, and a run it never took up is sent to the fresh one. If the
+   * page itself was too busy to notice in time (the timer fired late), the
+   * answer may be waiting behind it: wait once more before judging.
    */
   private arm(what: 'started' | 'idle', seq: number): void {
     this.disarm();
     const pw = this.current;
     if (!pw) return;
     this.expect = { what, seq };
+    const armedAt = this.now();
     this.watchdog = setTimeout(() => {
       this.watchdog = null;
-      this.expect = null;
       if (pw !== this.current) return;
+      if (this.now() - armedAt > this.stuckMs * 1.5) return this.arm(what, seq);
+      this.expect = null;
       const rerun = what === 'started' && this.inFlight === seq ? this.inFlightMsg : null;
       this.crash(pw, what === 'started' ? 'Python stopped answering' : 'Python stopped answering after the run', 'unresponsive', rerun);
     }, this.stuckMs);
