@@ -5,15 +5,15 @@ methods replace BaseEventLoop's socket- and process-based ones. It *is* a
 BaseSelectorEventLoop: CPython's own create_server / create_connection /
 create_datagram_endpoint, Server, selector transports, sock_* methods and
 subprocess transport run unchanged, over in-memory sockets and pipes
-(sock.py, process.py) and a selector (selector.py) that the loop polls at
+(sock.py, pipes.py, process.py) and a selector (selector.py) that the loop polls at
 the start of each iteration (VirtualEventLoop._run_once calls _ls_poll where
 CPython calls select()).
 
-Modules: addr (names, ports' rules, errors), sock (Network: fds, port table,
-latency; SimSocket), selector (SimSelector), transports (recording
-transports), process (pipes, processes, built-in commands, sh), subprocess
-(the subprocess transport), shims (socket/os stand-ins for asyncio's
-modules), kinds (NET trace event kinds).
+Modules: addr (names, ports' rules, errors), host (Network: fds, port table,
+latency), sock (SimSocket), selector (SimSelector), transports (recording
+transports), pipes, process (processes), commands (built-in commands), shell
+(sh -c), subprocess (the subprocess transport), shims (socket/os stand-ins for
+asyncio's modules), kinds (NET trace event kinds).
 """
 
 import selectors
@@ -24,7 +24,7 @@ import socket as _socket
 
 from .. import bridge
 from . import addr, shims
-from .sock import Network
+from .host import Network
 from .selector import SimSelector
 
 shims.install()

@@ -10,6 +10,8 @@ _UnixWritePipeTransport over simulated pipe fds (see shims.py).
 from asyncio import base_subprocess
 
 from . import process as P
+from .commands import exec_program
+from .shell import shell_program
 
 
 def _one_line(arg):
@@ -25,12 +27,12 @@ class SimSubprocessTransport(base_subprocess.BaseSubprocessTransport):
         loop = self._loop
         if shell:
             cmd = args.decode() if isinstance(args, bytes) else str(args)
-            program = P.shell_program(cmd)
+            program = shell_program(cmd)
             argv = ["/bin/sh", "-c", cmd]
             label = cmd
         else:
             argv = [a.decode() if isinstance(a, bytes) else str(a) for a in args]
-            program = P.exec_program(argv)
+            program = exec_program(argv)
             label = " ".join(_one_line(a) for a in argv)
             if program is None:
                 raise FileNotFoundError(2, "No such file or directory", argv[0])
