@@ -5,7 +5,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error a plain .mjs script without types
-import { CACHE_DIR, expectedManifest } from './scripts/make-snapshot.mjs';
+import { CACHE_DIR, childRun, expectedManifest } from './scripts/make-snapshot.mjs';
+import { pythonPackage } from './src/runtime/python-package.ts';
+import { readPythonSources } from './src/runtime/python-sources.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(root, 'node_modules/pyodide');
@@ -67,8 +69,8 @@ interface SnapshotMeta {
 let snapshotJob: Promise<SnapshotMeta | null> | null = null;
 
 /**
- * The memory snapshot for this tree (Pyodide build, stdlib, runtime Python
- * sources): taken from node_modules/.cache when there, else made by
+ * The memory snapshot for this tree (Pyodide build, stdlib, the runtime's Python
+ * package with its generated wire module): taken from node_modules/.cache when there, else made by
  * scripts/make-snapshot.mjs in a child process (~3-5 s; Pyodide stays out of
  * Vite's process). null, with a warning, if that fails: the app then loads
  * Python without it. LOOPSCOPE_SNAPSHOT=0 builds without a snapshot.
@@ -77,14 +79,17 @@ function buildSnapshot(log: (msg: string) => void): Promise<SnapshotMeta | null>
   snapshotJob ??= (async () => {
     if (process.env.LOOPSCOPE_SNAPSHOT === '0') return null;
     try {
-      const want = expectedManifest() as { id: string; file: string };
+      const sources = pythonPackage(readPythonSources());
+      const want = expectedManifest(sources) as { id: string; file: string };
       const meta = join(CACHE_DIR, `snapshot-${want.id}.json`);
       if (!existsSync(meta) || !existsSync(join(CACHE_DIR, want.file))) {
         log('[loopscope] making the Pyodide memory snapshot (scripts/make-snapshot.mjs)…');
         const code = await new Promise<number | null>((res, rej) => {
-          const child = spawn(process.execPath, [join(root, 'scripts/make-snapshot.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+          const run = childRun(sources) as { args: string[]; input: string };
+          const child = spawn(process.execPath, run.args, { stdio: ['pipe', 'ignore', 'inherit'] });
           child.on('error', rej);
           child.on('close', res);
+          child.stdin.end(run.input);
         });
         if (code !== 0 || !existsSync(meta)) throw new Error(`scripts/make-snapshot.mjs exited with ${code}`);
       }

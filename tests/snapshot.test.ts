@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunningChecksum, snapshotChecksum, snapshotMismatch, sourcesKey, type SnapshotManifest } from '../src/runtime/snapshot.ts';
 import { readPythonSources } from '../src/runtime/node.ts';
+import { pythonPackage, WIRE_MODULE, wirePython } from '../src/runtime/python-package.ts';
 // @ts-expect-error a plain .mjs script without types
 import { expectedManifest } from '../scripts/make-snapshot.mjs';
 
@@ -16,12 +17,15 @@ describe('snapshot sources key', () => {
     expect(sourcesKey({})).toBe('0bdcb81aee8d83');
   });
 
-  it('is the key the build manifest carries for the sources on disk', () => {
-    const sources = readPythonSources();
-    expect(Object.keys(sources).length).toBeGreaterThan(3);
-    expect(Object.keys(sources)).toContain('loopscope/__init__.py');
-    expect(Object.keys(sources).some((p) => p.includes('__pycache__') || !p.endsWith('.py'))).toBe(false);
-    const manifest = expectedManifest() as { sourcesKey: string; id: string; file: string };
+  it('is the key the build manifest carries for the package as loaded (files on disk plus the generated wire module)', () => {
+    const files = readPythonSources();
+    expect(Object.keys(files).length).toBeGreaterThan(3);
+    expect(Object.keys(files)).toContain('loopscope/__init__.py');
+    expect(Object.keys(files).some((p) => p.includes('__pycache__') || !p.endsWith('.py'))).toBe(false);
+    expect(Object.keys(files)).not.toContain(WIRE_MODULE);
+    const sources = pythonPackage(files);
+    expect(sources[WIRE_MODULE]).toBe(wirePython());
+    const manifest = expectedManifest(sources) as { sourcesKey: string; id: string; file: string };
     expect(manifest.sourcesKey).toBe(sourcesKey(sources));
     expect(manifest.file).toBe(`snapshot-${manifest.id}.bin.gz`);
   });

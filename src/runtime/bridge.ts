@@ -17,38 +17,12 @@
 import type { Engine } from '../engine/engine.ts';
 import { CANCELLED } from '../engine/engine.ts';
 import type { TraceRecorder } from '../trace/recorder.ts';
+import { B, BRIDGE_RECORDS, NET_STRING_B } from '../trace/wire.ts';
 
-/** Buffer record codes (src/runtime/python/loopscope/bridge.py, B_*), each followed by a fixed number of operands. */
-export const B = {
-  SOON: 1, // h, label, owner
-  AT: 2, // h, label, owner, when
-  CANCEL: 3, // h
-  RUN: 4, // h: Python ran handle h (popped from the ready queue)
-  SKIP: 5, // h: Python dropped cancelled handle h
-  TASK_NEW: 6, // t, name, coro, line
-  TASK_STATE: 7, // t, state, waitOn, chain
-  FUT_NEW: 8, // f, label, line
-  FUT_CB: 9, // f, label
-  FUT_DONE: 10, // f, state, text
-  OUT: 11, // fd, text
-  BLOCK: 12, // kind, label, seconds
-  LOOP: 13, // id, what
-  LIMIT: 14, // kind, message
-  ERROR: 15, // kind, line, col, message
-  NET: 16, // kind, a, b, c, d
-  LINE: 17, // t, line
-  END: 18, // (no operands) the iteration's last handle has finished
-  FUT_NUM: 19, // f, no, purpose, line: FUT_NEW with the label "Future-<no> (<purpose>)" put together here
-} as const;
-
-const SIZE: Record<number, number> = {
-  [B.SOON]: 3, [B.AT]: 4, [B.CANCEL]: 1, [B.RUN]: 1, [B.SKIP]: 1, [B.TASK_NEW]: 4, [B.TASK_STATE]: 4,
-  [B.FUT_NEW]: 3, [B.FUT_CB]: 2, [B.FUT_DONE]: 3, [B.OUT]: 2, [B.BLOCK]: 3, [B.LOOP]: 2, [B.LIMIT]: 2,
-  [B.ERROR]: 4, [B.NET]: 5, [B.LINE]: 2, [B.END]: 0, [B.FUT_NUM]: 4,
-};
-
-/** NET kinds whose operand b is a string id (src/trace/net-schema.ts: BIND, REFUSED, PROC_SPAWN). */
-const NET_STRING_B = new Set([2, 5, 18]);
+// Record codes and sizes come from the wire table (src/trace/wire.ts), as do
+// Python's (generated from it): a trace op keeps its code on the bridge.
+const SIZE: number[] = [];
+for (const r of Object.values(BRIDGE_RECORDS)) SIZE[r.code] = r.operands.length;
 
 /** A PyProxy of Python's array('d') and list, as far as we use them. */
 interface PyBufferLike {

@@ -143,7 +143,7 @@ import loopscope
     } catch (err) {
       // A failure of the runtime itself (not of the user's program).
       const msg = `Loopscope internal error: ${err instanceof Error ? err.message : String(err)}`;
-      recorder.error(2, 0, 0, msg);
+      recorder.error(ErrorKind.INTERNAL, 0, 0, msg);
       recordOut(2, msg + '\n');
       stderr.push(msg + '\n');
       exitCode = 70;

@@ -1,5 +1,6 @@
 // Loading the runtime in Node (CLI, tests, bench): Pyodide straight from the
-// npm package, the Python sources from src/runtime/python on disk, and, when it
+// npm package, the Python package from src/runtime/python on disk (plus the
+// generated wire module: pythonPackage in python-package.ts), and, when it
 // can, the same Pyodide memory snapshot the page restores
 // (scripts/make-snapshot.mjs, cached in node_modules/.cache/loopscope-snapshot):
 // CPython with asyncio and the loopscope package already imported.
@@ -18,10 +19,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import { LoopscopeRuntime, type PyodideLike, type PythonSources } from './core.ts';
+import { pythonPackage } from './python-package.ts';
 import { readPythonSources } from './python-sources.mjs';
 import { AFTER_RESTORE_PY, snapshotChecksum, snapshotMismatch, type SnapshotManifest } from './snapshot.ts';
 // @ts-expect-error a plain .mjs script without types
-import { CACHE_DIR, expectedManifest, SNAPSHOT_SCRIPT } from '../../scripts/make-snapshot.mjs';
+import { CACHE_DIR, childRun, expectedManifest } from '../../scripts/make-snapshot.mjs';
 
 // Shared with scripts/make-snapshot.mjs (plain Node), so both read the same files.
 export { readPythonSources };
@@ -56,7 +58,7 @@ const pyodideOut = (s: string) => void process.stderr.write(s + '\n');
  * there is none. Synchronous file work only (a start-up is a few reads).
  */
 function snapshotBytes(sources: PythonSources, make: boolean, mark: (n: string) => void): { bytes: Uint8Array; manifest: SnapshotManifest } | string {
-  const want = expectedManifest() as SnapshotManifest;
+  const want = expectedManifest(sources) as SnapshotManifest;
   mark('snapshot-key');
   const metaPath = join(CACHE_DIR, `snapshot-${want.id}.json`);
   const gzPath = join(CACHE_DIR, want.file);
@@ -64,7 +66,8 @@ function snapshotBytes(sources: PythonSources, make: boolean, mark: (n: string) 
   if (!existsSync(metaPath) || !existsSync(gzPath)) {
     if (!make) return 'there is no snapshot for these sources';
     if (process.stderr.isTTY) process.stderr.write('loopscope: making the Python memory snapshot for this tree (once, a few seconds)…\n');
-    const child = spawnSync(process.execPath, [SNAPSHOT_SCRIPT], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const run = childRun(sources) as { args: string[]; input: string };
+    const child = spawnSync(process.execPath, run.args, { input: run.input, stdio: ['pipe', 'ignore', 'pipe'], encoding: 'utf8' });
     if (child.status !== 0 || !existsSync(metaPath)) {
       const why = (child.stderr || String(child.error ?? '')).trim().split('\n').pop();
       return `making it failed (${why || `exit ${child.status}`})`;
@@ -108,7 +111,7 @@ export async function createNodeRuntime(opts: NodeRuntimeOptions = {}): Promise<
   const mark = opts.mark ?? (() => {});
   const warn = opts.warn ?? defaultWarn;
   const useSnapshot = opts.snapshot ?? process.env.LOOPSCOPE_SNAPSHOT !== '0';
-  const sources = readPythonSources();
+  const sources = pythonPackage(readPythonSources());
   let python: PythonStart = 'plain';
   if (useSnapshot) {
     let why: string;

@@ -17,6 +17,7 @@ import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import snapshotManifest from 'virtual:loopscope-snapshot';
 import { LoopscopeRuntime, type PyodideLike, type PythonSources } from './core.ts';
 import { ConnectSchema, ToWorkerSchema, parseMessage, type FromWorker, type ToWorker } from './protocol.ts';
+import { pythonPackage } from './python-package.ts';
 import { AFTER_RESTORE_PY, fetchSnapshot, oneShot, snapshotMismatch } from './snapshot.ts';
 import { lockdown, type Withheld } from './lockdown.ts';
 import { installMemoryCap } from './memory-cap.ts';
@@ -89,8 +90,9 @@ del os
 async function init(base: string, useSnapshot: boolean): Promise<void> {
   const t0 = performance.now();
   const indexURL = new URL('pyodide/', base).href;
-  const sources: Record<string, string> = {};
-  for (const [k, v] of Object.entries(pythonSources)) sources[k.replace(/^\.\/python\//, '')] = v;
+  const files: Record<string, string> = {};
+  for (const [k, v] of Object.entries(pythonSources)) files[k.replace(/^\.\/python\//, '')] = v;
+  const sources = pythonPackage(files);
   post({ type: 'progress', phase: 'fetch', fraction: 0.1, label: 'Loading Python (WebAssembly, 9.6 MB)…' });
   let snapshot: 'restored' | 'plain' | 'fallback' = 'plain';
   let rt: LoopscopeRuntime | null = null;

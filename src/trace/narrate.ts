@@ -5,7 +5,7 @@
 // on it; then the clock jumped to t=1.000 and timer … fell due."
 
 import { eventSize, stepEnd, stepStart } from './decode.ts';
-import { LIMIT_NAMES, Op, TaskState, type Trace } from './schema.ts';
+import { ErrorKind, LIMIT_NAMES, NO_ID, Op, TaskState, ownerCallbackOf, ownerTask, type Trace } from './schema.ts';
 import { indexOf, type TraceIndex } from './trace-index.ts';
 
 const fmtTime = (t: number) => `t=${t.toFixed(3)}`;
@@ -101,13 +101,11 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
         if (a === f.handle) after = true;
         break;
       case Op.SOON:
-        f.soons.push({ h: a, label: S[ops[i + 2]], task: ops[i + 3] });
+        f.soons.push({ h: a, label: S[ops[i + 2]], task: ownerTask(ops[i + 3]) ?? NO_ID });
         break;
-      case Op.AT: {
-        const owner = ops[i + 3];
-        f.timers.push({ label: S[ops[i + 2]], when: T[ops[i + 4]], callbackOf: owner <= -2 ? -owner - 2 : -1 });
+      case Op.AT:
+        f.timers.push({ label: S[ops[i + 2]], when: T[ops[i + 4]], callbackOf: ownerCallbackOf(ops[i + 3]) ?? NO_ID });
         break;
-      }
       case Op.CANCEL:
         f.cancels++;
         break;
@@ -143,7 +141,7 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
       case Op.ERROR: {
         const msg = S[ops[i + 4]].trim().split('\n').pop() ?? '';
         const line = ops[i + 2];
-        f.error = `${ops[i + 1] === 0 ? 'a syntax error' : 'an uncaught error'}${line ? ` at line ${line}` : ''}: ${short(msg, 80)}`;
+        f.error = `${ops[i + 1] === ErrorKind.SYNTAX ? 'a syntax error' : 'an uncaught error'}${line ? ` at line ${line}` : ''}: ${short(msg, 80)}`;
         break;
       }
       case Op.EXIT:
@@ -257,7 +255,7 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
     }
   } else {
     const label = short(ix.handleLabel(h) || `handle ${h}`);
-    const of = owner <= -2 ? -owner - 2 : -1;
+    const of = ownerCallbackOf(owner) ?? NO_ID;
     // A queued handle with a future owner is one of its done callbacks; a
     // timer with one acts on it (sleep's _set_result_unless_cancelled).
     if (ix.handleIsTimer(h)) subject = of >= 0 && !labelNames(label, ix.objectName(of)) ? `Timer ${label} (for ${ix.objectName(of)}) ran` : `Timer ${label} ran`;

@@ -9,7 +9,7 @@
 // entity it did not change, so keyframes are plain references.
 
 import { OPERANDS, Op, type Trace } from './schema.ts';
-import { NetKind, type ConnState } from './net-schema.ts';
+import { CONN_STATES, NetKind, SockProto, type ConnState } from './net-schema.ts';
 
 export interface NetSocket {
   id: number;
@@ -134,8 +134,6 @@ export const EMPTY_NET: NetState = Object.freeze({
   active: false,
 }) as NetState;
 
-const STATES: ConnState[] = ['open', 'closing', 'closed'];
-
 function worst(a: ConnState, b: ConnState): ConnState {
   if (a === 'open' && b === 'open') return 'open';
   if (a === 'closed' && b === 'closed') return 'closed';
@@ -171,8 +169,8 @@ export function applyNet(state: NetState, kind: number, a: number, b: number, c:
   switch (kind) {
     case NetKind.SOCKET:
       return putSock(s, {
-        id: a, proto: b === 0 ? 'tcp' : 'udp', family: c === 6 ? 6 : 4, host: '', port: 0,
-        role: b === 0 ? 'socket' : 'udp', state: 'open', closed: false, writeBuffer: 0, paused: false,
+        id: a, proto: b === SockProto.TCP ? 'tcp' : 'udp', family: c === 6 ? 6 : 4, host: '', port: 0,
+        role: b === SockProto.TCP ? 'socket' : 'udp', state: 'open', closed: false, writeBuffer: 0, paused: false,
         peer: -1, eofSent: false, eofSeen: false, reset: false,
       });
     case NetKind.BIND: {
@@ -207,7 +205,7 @@ export function applyNet(state: NetState, kind: number, a: number, b: number, c:
     }
     case NetKind.STATE: {
       const sock = s.sockets[a];
-      const st = STATES[b] ?? 'open';
+      const st = CONN_STATES[b] ?? 'open';
       if (sock) s = putSock(s, { ...sock, state: st });
       return withConn(s, a, (cn, isClient) => {
         const clientState = isClient ? st : cn.clientState;

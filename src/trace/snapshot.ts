@@ -18,10 +18,17 @@
 import { PVec } from './pvec.ts';
 import { EVENT_SIZE, stepEnd } from './decode.ts';
 import {
+  BLOCK_KIND_NAMES,
+  ERROR_KIND_NAMES,
   LIMIT_NAMES,
   Op,
   TASK_STATE_NAMES,
   TaskState,
+  ownerCallbackOf,
+  ownerTask,
+  type BlockKindName,
+  type ErrorKindName,
+  type LimitKindName,
   type TaskStateName,
   type Trace,
 } from './schema.ts';
@@ -30,18 +37,12 @@ import {
 
 export type HandleKind = 'soon' | 'timer';
 export type FutureStateName = 'pending' | 'done' | 'cancelled' | 'failed';
-export type BlockKindName = 'sleep' | 'executor';
-export type LimitKindName = (typeof LIMIT_NAMES)[number];
-export type ErrorKindName = 'syntax' | 'uncaught' | 'internal';
-
-export const BLOCK_KIND_NAMES: readonly BlockKindName[] = ['sleep', 'executor'];
-export const ERROR_KIND_NAMES: readonly ErrorKindName[] = ['syntax', 'uncaught', 'internal'];
 
 /** A handle in the ready queue (or the one running). */
 export interface HandleView {
   readonly id: number;
   readonly label: string;
-  /** Raw owner operand (see schema.ts ownerOf). */
+  /** Raw owner operand (decoded by schema.ts ownerTask / ownerCallbackOf). */
   readonly owner: number;
   /** Task the handle steps or wakes, or null. */
   readonly task: number | null;
@@ -217,11 +218,6 @@ function futState(code: number): FutureStateName {
   if (code === ST_FAILED) return 'failed';
   return 'pending';
 }
-
-/** Owner operand -> task it steps (see schema.ts ownerOf), without allocating. */
-const ownerTask = (owner: number): number | null => (owner >= 0 ? owner : null);
-/** Owner operand -> future whose done callback it is. */
-const ownerCallbackOf = (owner: number): number | null => (owner <= -2 ? -owner - 2 : null);
 
 // Records are built by these functions, always with every field in one order:
 // one hidden class per record type keeps the reducer's property reads

@@ -9,7 +9,6 @@
 import { EVENT_SIZE } from './decode.ts';
 import {
   consoleLines,
-  BLOCK_KIND_NAMES,
   errorRecord,
   limitRecord,
   type BlockView,
@@ -18,7 +17,7 @@ import {
   type ErrorView,
   type LimitView,
 } from './snapshot.ts';
-import { Op, ownerOf, type Trace } from './schema.ts';
+import { BLOCK_KIND_NAMES, Op, ownerTask, type Trace } from './schema.ts';
 
 export interface TraceIndex {
   readonly trace: Trace;
@@ -168,7 +167,7 @@ export function buildIndex(trace: Trace): TraceIndex {
       case Op.RUN: {
         step++;
         stepHandle[step] = a;
-        const t = ownerOf(hOwner.get(a)).task ?? -1;
+        const t = ownerTask(hOwner.get(a)) ?? -1;
         stepTask[step] = t;
         stepIteration[step] = iter;
         stepTime[step] = time;

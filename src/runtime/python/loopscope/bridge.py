@@ -16,6 +16,8 @@ from types import CoroutineType as _CoroutineType
 import _asyncio
 
 from .labels import Labels
+from .wire import (B_BLOCK, B_CANCEL, B_ERROR, B_FUT_CB, B_FUT_DONE, B_FUT_NEW, B_LIMIT, B_LOOP, B_NET, B_OUT, B_RUN,
+                   B_SKIP, B_SOON, B_TASK_NEW, B_TASK_STATE, NO_ID, TASK_CANCELLED, TASK_DONE, TASK_FAILED)
 
 
 class _NoLoop:
@@ -26,12 +28,6 @@ class _NoLoop:
 # What `await future` leaves in a coroutine's cr_await: the C future's iterator.
 _FutureIter = type(_asyncio.Future(loop=_NoLoop()).__await__())
 
-# Task states, mirrored from src/trace/schema.ts (TaskState).
-PENDING, READY, RUNNING, WAITING, DONE, CANCELLED, FAILED = range(7)
-
-# Buffer record codes, mirrored from src/runtime/bridge.ts (B).
-B_SOON, B_AT, B_CANCEL, B_RUN, B_SKIP, B_TASK_NEW, B_TASK_STATE, B_FUT_NEW, B_FUT_CB, B_FUT_DONE, \
-    B_OUT, B_BLOCK, B_LOOP, B_LIMIT, B_ERROR, B_NET, B_LINE, B_END, B_FUT_NUM = range(1, 20)
 
 # A handle's label and owner travel packed in one int through the loop's own
 # helpers (and the network code); owner: -1 none, t a task's step, -f-2 a
@@ -261,7 +257,7 @@ class Run(Labels):
                 break  # below the user's code: asyncio's own frames
             coro = nxt
         if not lines:
-            return -1
+            return NO_ID
         key = tuple(lines) if len(lines) > 1 else lines[0]
         cid = self._chains.get(key)
         if cid is None:
@@ -275,14 +271,14 @@ def fut_text(fut):
     try:
         state = fut._state
         if state == "CANCELLED":
-            return CANCELLED, ""
+            return TASK_CANCELLED, ""
         exc = fut._exception
         if exc is not None:
-            return FAILED, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            return TASK_FAILED, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         r = fut._result
         if r is None:
-            return DONE, "None"
+            return TASK_DONE, "None"
         r = reprlib.repr(r)
-        return DONE, r
+        return TASK_DONE, r
     except Exception:
-        return DONE, ""
+        return TASK_DONE, ""

@@ -8,6 +8,8 @@ one Python call per loop iteration in user code, nothing elsewhere.
 
 import sys
 
+from .wire import LIMIT_CPU
+
 _TOOL = 4  # sys.monitoring ids 3 and 4 are free for tools like us
 _count = 0
 _limit = 1 << 62
@@ -38,7 +40,7 @@ def _on_jump(code, offset, target):
     if _count > _limit:
         if _tripped is not None:
             raise _error(_tripped.kind, _tripped.message)
-        raise _error("cpu", f"a step ran more than {_limit:,} loop iterations without returning to the "
+        raise _error(LIMIT_CPU, f"a step ran more than {_limit:,} loop iterations without returning to the "
                      "event loop (an endless loop?), so it was stopped")
 
 

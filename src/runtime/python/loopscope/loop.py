@@ -17,19 +17,19 @@ from asyncio import base_events, coroutines, events
 from . import bridge, budget
 from types import FunctionType as _FunctionType, MethodType as _MethodType
 
-from .bridge import B_AT, B_END, B_LINE, B_RUN, B_SKIP, B_SOON, READY, WAITING, fut_text
+from .bridge import fut_text
 from .net import NetworkMixin
 from .objects import Future, Task, _CTask, obj_id
-
-# Engine beginIteration codes (src/engine/engine.ts, Begin).
-_IDLE, _STEP_LIMIT, _TIME_LIMIT, _SIZE_LIMIT = -1, -2, -3, -4
+from .wire import (B_AT, B_END, B_LINE, B_RUN, B_SKIP, B_SOON, BEGIN_IDLE, BEGIN_SIZE_LIMIT, BEGIN_STEP_LIMIT,
+                   LIMIT_IDLE, LIMIT_MEMORY, LIMIT_STEPS, LIMIT_TIME, LOOP_CLOSED, LOOP_CREATED, LOOP_RUNNING,
+                   LOOP_STOPPED, NO_ID, OWNER_CALLBACK_BASE, TASK_READY, TASK_WAITING)
 
 
 class LoopscopeLimit(KeyboardInterrupt):
     """Ends a run that hit a cap. A KeyboardInterrupt so that it passes
     through Handle._run, Task steps and `except Exception` the way Ctrl-C does."""
 
-    def __init__(self, kind, message):
+    def __init__(self, kind, message):  # kind: a LIMIT_* code
         super().__init__(message)
         self.kind = kind
         self.message = message
@@ -93,7 +93,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         self._ls_signals = {}  # signal number -> Handle (add_signal_handler)
         self._ls_loop_id = R.new_loop_id()
         R.loops.append(self)
-        R.loop_event(self._ls_loop_id, 0)
+        R.loop_event(self._ls_loop_id, LOOP_CREATED)
 
     # ---- clock ---------------------------------------------------------------
     def time(self):
@@ -145,9 +145,9 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
                 is_future = _future_types.get(a0)
                 if is_future is None:
                     is_future = _future_types[a0] = hasattr(a0, "_asyncio_future_blocking")
-                owner = -obj_id(args[0]) - 2 if is_future else -1
+                owner = OWNER_CALLBACK_BASE - obj_id(args[0]) if is_future else NO_ID
             else:
-                owner = -1
+                owner = NO_ID
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_SOON, hid, label, owner))
@@ -176,7 +176,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         timer._scheduled = True
         R = self._ls_run
         label = R.label_id(callback, args)
-        owner = -obj_id(args[0]) - 2 if args and _is_future(args[0]) else -1
+        owner = OWNER_CALLBACK_BASE - obj_id(args[0]) if args and _is_future(args[0]) else NO_ID
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_AT, hid, label, owner, float(when)))
@@ -245,11 +245,11 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             if t is _FunctionType:
                 code = cb.__code__
                 if code.co_filename == user_file:
-                    extend((B_LINE, -1, code.co_firstlineno))
+                    extend((B_LINE, NO_ID, code.co_firstlineno))
             elif t is _MethodType:
                 code = getattr(cb.__func__, "__code__", None)
                 if code is not None and code.co_filename == user_file:
-                    extend((B_LINE, -1, code.co_firstlineno))
+                    extend((B_LINE, NO_ID, code.co_firstlineno))
             else:
                 target = getattr(cb, "__self__", None)
                 if isinstance(target, _CTask) and (tid := getattr(target, "_ls_id", None)) is not None:
@@ -257,7 +257,7 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
                 else:
                     code = getattr(cb, "__code__", None)
                     if code is not None and code.co_filename == user_file:
-                        extend((B_LINE, -1, code.co_firstlineno))
+                        extend((B_LINE, NO_ID, code.co_firstlineno))
             # Hold nothing of this handle while the next one runs: CPython frees
             # a callback (a bound method's object, a closure's cells) as soon
             # as its handle has run, and __del__ output shows when.
@@ -265,28 +265,28 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         R._put(B_END)
 
     def _ls_limit(self, code):
-        if code == _IDLE:
-            raise LoopscopeLimit("idle", _idle_message(self))
-        if code == _STEP_LIMIT:
-            raise LoopscopeLimit("steps", "the step limit was reached")
-        if code == _SIZE_LIMIT:
-            raise LoopscopeLimit("memory", "the recording of the run reached its size cap")
-        raise LoopscopeLimit("time", "the virtual-time limit was reached")
+        if code == BEGIN_IDLE:
+            raise LoopscopeLimit(LIMIT_IDLE, _idle_message(self))
+        if code == BEGIN_STEP_LIMIT:
+            raise LoopscopeLimit(LIMIT_STEPS, "the step limit was reached")
+        if code == BEGIN_SIZE_LIMIT:
+            raise LoopscopeLimit(LIMIT_MEMORY, "the recording of the run reached its size cap")
+        raise LoopscopeLimit(LIMIT_TIME, "the virtual-time limit was reached")
 
     # ---- lifecycle ----------------------------------------------------------------
     def run_forever(self):
-        self._ls_run.loop_event(self._ls_loop_id, 1)
+        self._ls_run.loop_event(self._ls_loop_id, LOOP_RUNNING)
         try:
             return super().run_forever()
         finally:
-            self._ls_run.loop_event(self._ls_loop_id, 2)
+            self._ls_run.loop_event(self._ls_loop_id, LOOP_STOPPED)
 
     def close(self):
         # A loop left open is finalized (BaseEventLoop.__del__ closes it) when its last
         # reference goes, which can be after its run ended: nothing to record then.
         run = self._ls_run
         if run is not None and not self.is_closed():
-            run.loop_event(self._ls_loop_id, 3)
+            run.loop_event(self._ls_loop_id, LOOP_CLOSED)
         super().close()
         if run is not None:
             for hid in list(self._handles):
@@ -362,17 +362,17 @@ def _record_task_state(R, task, tid):
     if task.done():
         state, text = fut_text(task)
         R.fut_done_js(tid, state, R.s(text))
-        R.task_state(tid, state, -1, -1)
+        R.task_state(tid, state, NO_ID, NO_ID)
         task._ls_ready_at = -2
         return
     waiter = task._fut_waiter
     chain = R.chain_id(task.get_coro())
     if waiter is None:
         if task._ls_ready_at != chain:
-            R.task_state(tid, READY, -1, chain)
+            R.task_state(tid, TASK_READY, NO_ID, chain)
             task._ls_ready_at = chain
     else:
-        R.task_state(tid, WAITING, obj_id(waiter), chain)
+        R.task_state(tid, TASK_WAITING, obj_id(waiter), chain)
         task._ls_ready_at = -2
 
 
@@ -384,7 +384,7 @@ def _idle_message(loop):
         for t in asyncio.all_tasks(loop):
             w = t._fut_waiter
             on = getattr(w, "_ls_name", None) or (type(w).__name__ if w is not None else "nothing")
-            chain = bridge.current.chain_id(t.get_coro()) if bridge.current else -1
+            chain = bridge.current.chain_id(t.get_coro()) if bridge.current else NO_ID
             where = ""
             if chain >= 0:
                 lines = [k for k, v in bridge.current._strings.items() if v == chain]

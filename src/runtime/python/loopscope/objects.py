@@ -17,6 +17,7 @@ from sys import _getframe
 from asyncio import coroutines
 
 from . import bridge
+from .wire import B_FUT_NUM, NO_ID
 
 _CFuture = sys.modules["_asyncio"].Future
 _CTask = sys.modules["_asyncio"].Task
@@ -31,14 +32,14 @@ def obj_id(fut):
         pass
     R = bridge.current
     if R is None:
-        return -1
+        return NO_ID
     oid = R.new_obj()
     name = type(fut).__name__ + "-" + str(oid)
     try:
         fut._ls_id = oid
         fut._ls_name = name
     except AttributeError:
-        return -1  # an object that takes no attributes: not tracked
+        return NO_ID  # an object that takes no attributes: not tracked
     R.fut_new(oid, R.s(name), 0)
     return oid
 
@@ -90,8 +91,8 @@ class Future(_CFuture, metaclass=_StandsForBase):
                 if purpose is None:
                     purpose = R.purposes[code] = _purpose(R, code)
                 if purpose == _CLIMB:
-                    purpose = -1
-            R._extend((bridge.B_FUT_NUM, oid, no, purpose,
+                    purpose = NO_ID
+            R._extend((B_FUT_NUM, oid, no, purpose,
                        frame.f_lineno if code is not None and code.co_filename == R.filename else R.user_line(frame)))
 
     @property
@@ -124,15 +125,15 @@ _CLIMB = -2
 
 
 def _purpose(R, code):
-    """What a future made by `code` is for: its string id ("sleep"), -1 when
+    """What a future made by `code` is for: its string id ("sleep"), NO_ID when
     the user made it, or _CLIMB for create_future (look one frame further)."""
     if code is None:
-        return -1
+        return NO_ID
     name = code.co_name
     if name == "create_future":
         return _CLIMB
     if code.co_filename == R.filename or name == "<module>":
-        return -1
+        return NO_ID
     return R.s(name.lstrip("_"))
 
 

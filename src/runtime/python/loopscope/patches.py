@@ -20,8 +20,7 @@ from asyncio import base_events, coroutines, events, futures, tasks
 
 from . import bridge
 from .objects import Future, Task
-
-_BLOCK_SLEEP, _BLOCK_EXECUTOR = 0, 1
+from .wire import BLOCK_EXECUTOR, BLOCK_SLEEP
 # The marker asyncio.iscoroutinefunction() still looks for (as 3.10's did):
 # with our own object, decorated functions would not count as coroutine functions.
 _is_coroutine = getattr(coroutines, "_is_coroutine", None) or object()
@@ -62,9 +61,9 @@ def _virtual_sleep(secs):
     if R is None:
         return
     if R.in_executor is not None:
-        R.block(float(secs), _BLOCK_EXECUTOR, f"{R.in_executor}: time.sleep({secs})")
+        R.block(float(secs), BLOCK_EXECUTOR, f"{R.in_executor}: time.sleep({secs})")
     else:
-        R.block(float(secs), _BLOCK_SLEEP, f"time.sleep({secs})")
+        R.block(float(secs), BLOCK_SLEEP, f"time.sleep({secs})")
 
 
 class _Saved:

@@ -18,12 +18,10 @@ import types
 from . import budget, bridge, isolation, patches
 from .loop import LoopscopeLimit
 from .output import Recorder
+from .wire import ERROR_SYNTAX, ERROR_UNCAUGHT
 
 _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
-# ErrorKind / LimitKind, mirrored from src/trace/schema.ts.
-_SYNTAX, _UNCAUGHT, _INTERNAL = 0, 1, 2
-_LIMIT_KINDS = {"steps": 0, "time": 1, "idle": 2, "cpu": 3, "output": 4, "stopped": 5, "memory": 6}
 
 EXIT_LIMIT = 3  # exit status of a run ended by a Loopscope cap
 
@@ -81,7 +79,7 @@ def run_program(js, source, filename, cpu_budget):
             e.__traceback__ = None
             traceback.print_exception(e)
             run.flush_output()
-            run.error_js(_SYNTAX, e.lineno or 0, e.offset or 0, f"{type(e).__name__}: {e.msg}")
+            run.error_js(ERROR_SYNTAX, e.lineno or 0, e.offset or 0, f"{type(e).__name__}: {e.msg}")
             return 1
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         module = types.ModuleType("__main__")
@@ -101,7 +99,7 @@ def run_program(js, source, filename, cpu_budget):
             _clean(e)
             traceback.print_exception(e)
             run.flush_output()
-            run.error_js(_UNCAUGHT, _user_line(e, filename), 0, "".join(traceback.format_exception_only(e)).strip())
+            run.error_js(ERROR_UNCAUGHT, _user_line(e, filename), 0, "".join(traceback.format_exception_only(e)).strip())
             # CPython ends an uncaught KeyboardInterrupt by re-raising SIGINT: status 128 + 2.
             code_status = 130 if isinstance(e, KeyboardInterrupt) else 1
             e = None
@@ -161,5 +159,5 @@ def _report_limit(run, e):
     msg = f"Loopscope stopped the program: {e.message}."
     print(msg, file=sys.stderr)
     run.flush_output()
-    run.limit_js(_LIMIT_KINDS.get(e.kind, 0), e.message)
+    run.limit_js(e.kind, e.message)
     return EXIT_LIMIT

@@ -13,7 +13,8 @@ Modules: addr (names, ports' rules, errors), host (Network: fds, port table,
 latency), sock (SimSocket), selector (SimSelector), transports (recording
 transports), pipes, process (processes), commands (built-in commands), shell
 (sh -c), subprocess (the subprocess transport), shims (socket/os stand-ins for
-asyncio's modules), kinds (NET trace event kinds).
+asyncio's modules). NET trace event kinds are NET_* in the generated
+loopscope.wire (from src/trace/wire.ts).
 """
 
 import selectors

@@ -3,7 +3,7 @@ table (bind rules, ephemeral ports, lookup of listeners), processes and the
 latency every delivery takes."""
 
 from . import addr as A
-from . import kinds as K
+from .. import wire as W
 
 
 class Network:
@@ -37,7 +37,7 @@ class Network:
         if not seconds >= 0:
             raise ValueError("latency must be a non-negative number of seconds")
         self.latency = seconds
-        self.emit(K.LATENCY, int(round(seconds * 1e6)))
+        self.emit(W.NET_LATENCY, int(round(seconds * 1e6)))
 
     # ---- the port table -------------------------------------------------------
     def _port_free(self, type_, family, port):
@@ -70,7 +70,7 @@ class Network:
                         raise A.oserror(A.EADDRINUSE, A.BindError)
         self.bound.setdefault((sock.type_, key_fam, port), []).append(sock)
         sock.host, sock.port = host, port
-        self.emit(K.BIND, sock.fd, self.s(host), port)
+        self.emit(W.NET_BIND, sock.fd, self.s(host), port)
         return port
 
     def unbind(self, sock):

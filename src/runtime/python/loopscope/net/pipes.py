@@ -3,7 +3,7 @@ with the parent's end as a file-like object with a (simulated) fd that the
 selector can watch (split out of process.py)."""
 
 from . import addr as A
-from . import kinds as K
+from .. import wire as W
 from .sock import _Waitable
 
 PIPE_CAPACITY = 64 * 1024
@@ -30,7 +30,7 @@ class Pipe:
             raise A.oserror(A.EAGAIN)
         data = bytes(data[:space])
         self.buf += data
-        self.net.emit(K.PIPE_WRITE, self.proc.pid, self.fd, len(data))
+        self.net.emit(W.NET_PIPE_WRITE, self.proc.pid, self.fd, len(data))
         self.r._notify()
         if self.on_readable is not None:
             self.on_readable()
@@ -40,7 +40,7 @@ class Pipe:
         if self.buf:
             data = bytes(self.buf[:n])
             del self.buf[:n]
-            self.net.emit(K.PIPE_READ, self.proc.pid, self.fd, len(data))
+            self.net.emit(W.NET_PIPE_READ, self.proc.pid, self.fd, len(data))
             self.w._notify()
             if self.on_writable is not None:
                 self.on_writable()
@@ -52,7 +52,7 @@ class Pipe:
     def close_w(self):
         if not self.w_closed:
             self.w_closed = True
-            self.net.emit(K.PIPE_CLOSE, self.proc.pid, self.fd)
+            self.net.emit(W.NET_PIPE_CLOSE, self.proc.pid, self.fd)
             self.r._notify()
             if self.on_readable is not None:
                 self.on_readable()

@@ -11,7 +11,7 @@ found` and status 127 for the shell.
 import collections
 import sys
 
-from . import kinds as K
+from .. import wire as W
 from .pipes import PIPE_CAPACITY, Pipe
 from .sock import _Waitable
 
@@ -50,19 +50,19 @@ class SimProcess:
         self.returncode = None
         self.stdin = self.stdout = self.stderr = None
         self._in = self._out = self._err = None
-        net.emit(K.PROC_SPAWN, self.pid, net.s(label))
+        net.emit(W.NET_PROC_SPAWN, self.pid, net.s(label))
         if stdin == PIPE:
             self._in = Pipe(net, self, 0)
             self.stdin = self._in.w.attach()
-            net.emit(K.PIPE_OPEN, self.pid, 0)
+            net.emit(W.NET_PIPE_OPEN, self.pid, 0)
         if stdout == PIPE:
             self._out = Pipe(net, self, 1)
             self.stdout = self._out.r.attach()
-            net.emit(K.PIPE_OPEN, self.pid, 1)
+            net.emit(W.NET_PIPE_OPEN, self.pid, 1)
         if stderr == PIPE:
             self._err = Pipe(net, self, 2)
             self.stderr = self._err.r.attach()
-            net.emit(K.PIPE_OPEN, self.pid, 2)
+            net.emit(W.NET_PIPE_OPEN, self.pid, 2)
         elif stderr == STDOUT:
             self._err = self._out if self._out is not None else "inherit-out"
         self._devnull = {0: stdin == DEVNULL, 1: stdout == DEVNULL, 2: stderr == DEVNULL}
@@ -167,7 +167,7 @@ class SimProcess:
         if self._in is not None:
             self._in.close_r()
             self._in.on_readable = None
-        self.net.emit(K.PROC_EXIT, self.pid, code)
+        self.net.emit(W.NET_PROC_EXIT, self.pid, code)
         self.pidfd._notify()
 
     # ---- Popen API ---------------------------------------------------------------------

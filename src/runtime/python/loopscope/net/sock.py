@@ -18,7 +18,7 @@ import itertools
 import socket as _socket
 
 from . import addr as A
-from . import kinds as K
+from .. import wire as W
 
 STREAM_CAPACITY = 256 * 1024
 DGRAM_QUEUE = 256  # datagrams a socket queues before dropping
@@ -80,7 +80,7 @@ class SimSocket(_Waitable):
         self.reuse_port = False
         self.timeout = None
         self.connected_once = False
-        net.emit(K.SOCKET, self.fd, 0 if type_ == A.SOCK_STREAM else 1, 4 if family == A.AF_INET else 6)
+        net.emit(W.NET_SOCKET, self.fd, W.PROTO_TCP if type_ == A.SOCK_STREAM else W.PROTO_UDP, 4 if family == A.AF_INET else 6)
 
     def __repr__(self):
         s = f"<loopscope.socket fd={self.fd if self.state != 'closed' else -1}, family={self.family}, type={self.type}, proto={self.proto}"
@@ -163,7 +163,7 @@ class SimSocket(_Waitable):
         if self.state not in ("bound", "listening"):
             raise A.oserror(A.EINVAL)
         if self.state != "listening":
-            self.net.emit(K.LISTEN, self.fd, int(backlog))
+            self.net.emit(W.NET_LISTEN, self.fd, int(backlog))
         self.state = "listening"
         self.backlog = max(int(backlog), 0) + 1
 
@@ -193,7 +193,7 @@ class SimSocket(_Waitable):
         self.connected_once = True
         if not A.is_local(self.family, host):
             self.error = A.ENETUNREACH
-            net.emit(K.REFUSED, self.fd, net.s(host), port, A.ENETUNREACH)
+            net.emit(W.NET_REFUSED, self.fd, net.s(host), port, A.ENETUNREACH)
             self._notify()
             return A.EINPROGRESS
         if self.state == "new":
@@ -202,7 +202,7 @@ class SimSocket(_Waitable):
         listener = net.find(A.SOCK_STREAM, self.family, host, port)
         if listener is None or len(listener.accept_q) >= listener.backlog:
             self.error = A.ECONNREFUSED
-            net.emit(K.REFUSED, self.fd, net.s(host), port, A.ECONNREFUSED)
+            net.emit(W.NET_REFUSED, self.fd, net.s(host), port, A.ECONNREFUSED)
             self._notify()
             return A.EINPROGRESS
         srv = SimSocket(self.family, A.SOCK_STREAM, self.proto)
@@ -210,7 +210,7 @@ class SimSocket(_Waitable):
         srv.host, srv.port = host, port
         srv.peer, self.peer = self, srv
         self.state = "connected"
-        net.emit(K.CONNECT, self.fd, srv.fd, listener.fd)
+        net.emit(W.NET_CONNECT, self.fd, srv.fd, listener.fd)
         listener.accept_q.append(srv)
         listener._notify()
         self._notify()
@@ -224,7 +224,7 @@ class SimSocket(_Waitable):
             raise A.oserror(A.EAGAIN)
         srv = self.accept_q.popleft()
         srv.timeout = None
-        self.net.emit(K.ACCEPT, srv.fd, self.fd)
+        self.net.emit(W.NET_ACCEPT, srv.fd, self.fd)
         return srv, A.sockaddr(self.family, srv.peer.host, srv.peer.port)
 
     # ---- stream: bytes ---------------------------------------------------------------
@@ -258,7 +258,7 @@ class SimSocket(_Waitable):
             n = space
             data = memoryview(data)[:n]
         net = self.net
-        net.net_js(K.SEND, self.fd, peer.fd, n, 0)
+        net.net_js(W.NET_SEND, self.fd, peer.fd, n, 0)
         if net.latency > 0:
             peer.inflight += n
             net.later(peer._arrive, bytes(data), self.fd)
@@ -281,7 +281,7 @@ class SimSocket(_Waitable):
         if self.state == "closed":
             return
         self.rbuf += data
-        self.net.emit(K.ARRIVE, src, self.fd, len(data))
+        self.net.emit(W.NET_ARRIVE, src, self.fd, len(data))
         self._notify()
 
     def _arrive_eof(self):
@@ -293,7 +293,7 @@ class SimSocket(_Waitable):
             return
         self.reset = True
         self.error = A.ECONNRESET
-        self.net.emit(K.RESET, self.fd, A.ECONNRESET)
+        self.net.emit(W.NET_RESET, self.fd, A.ECONNRESET)
         self._notify()
 
     def recv(self, n, flags=0):
@@ -312,13 +312,13 @@ class SimSocket(_Waitable):
                 data = bytes(buf[:n])
                 del buf[:n]
             peer = self.peer
-            self.net.net_js(K.RECV, self.fd, peer.fd if peer is not None else -1, len(data), 0)
+            self.net.net_js(W.NET_RECV, self.fd, peer.fd if peer is not None else -1, len(data), 0)
             if peer is not None and peer._seq is None:
                 peer._seq = next(_seq)  # the sender may be writable again
             return data
         if self.eof or self.reset or self.state != "connected":
             if self.eof:
-                self.net.emit(K.EOF_SEEN, self.fd)
+                self.net.emit(W.NET_EOF_SEEN, self.fd)
             return b""
         raise A.oserror(A.EAGAIN)
 
@@ -336,7 +336,7 @@ class SimSocket(_Waitable):
         if how in (_socket.SHUT_WR, _socket.SHUT_RDWR) and not self.wshut:
             self.wshut = True
             peer = self.peer
-            self.net.emit(K.SHUT_WR, self.fd, peer.fd)
+            self.net.emit(W.NET_SHUT_WR, self.fd, peer.fd)
             if self.net.latency > 0:
                 self.net.later(peer._arrive_eof)
             else:
@@ -374,7 +374,7 @@ class SimSocket(_Waitable):
                     else:
                         peer.eof = True
                         peer._notify()
-        net.emit(K.CLOSE, self.fd)
+        net.emit(W.NET_CLOSE, self.fd)
 
     def detach(self):
         fd = self.fd
@@ -402,7 +402,7 @@ class SimSocket(_Waitable):
         dest = net.find(A.SOCK_DGRAM, self.family, host, port, listening=False)
         did = net.next_dgram
         net.next_dgram = did + 1
-        net.net_js(K.DGRAM_SEND, self.fd, dest.fd if dest is not None else -1, len(data), did)
+        net.net_js(W.NET_DGRAM_SEND, self.fd, dest.fd if dest is not None else -1, len(data), did)
         src_host = host if self.host in ("0.0.0.0", "::") else self.host
         item = (data, A.sockaddr(self.family, src_host, self.port), self.fd, did)
         if dest is None:
@@ -421,7 +421,7 @@ class SimSocket(_Waitable):
         if self.state == "closed":
             return
         self.error = A.ECONNREFUSED
-        self.net.emit(K.DGRAM_ERROR, self.fd, A.ECONNREFUSED)
+        self.net.emit(W.NET_DGRAM_ERROR, self.fd, A.ECONNREFUSED)
         self._notify()
 
     def _arrive_dgram(self, item):
@@ -442,7 +442,7 @@ class SimSocket(_Waitable):
         if not self.dq:
             raise A.oserror(A.EAGAIN)
         data, src, sid, did = self.dq.popleft()
-        self.net.net_js(K.DGRAM_RECV, self.fd, sid, len(data), did)
+        self.net.net_js(W.NET_DGRAM_RECV, self.fd, sid, len(data), did)
         return data[:n], src
 
     def recvfrom_into(self, buffer, nbytes=0, flags=0):

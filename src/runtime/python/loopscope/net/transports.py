@@ -6,7 +6,7 @@ event only when the buffer size changes); every behaviour is CPython's.
 
 from asyncio import selector_events
 
-from . import kinds as K
+from .. import wire as W
 
 
 class _Record:
@@ -15,28 +15,28 @@ class _Record:
         self._ls_net = current_network()
         self._ls_fd = self._sock_fd
         self._ls_wb = 0
-        self._ls_state = 0
-        self._ls_net.emit(K.STATE, self._ls_fd, 0)
+        self._ls_state = W.CONN_OPEN
+        self._ls_net.emit(W.NET_STATE, self._ls_fd, W.CONN_OPEN)
 
     def _ls_set_state(self, st):
         if st > self._ls_state:
             self._ls_state = st
-            self._ls_net.emit(K.STATE, self._ls_fd, st)
+            self._ls_net.emit(W.NET_STATE, self._ls_fd, st)
 
     def _ls_buffer(self):
         size = self.get_write_buffer_size()
         if size != self._ls_wb:
             self._ls_wb = size
-            self._ls_net.emit(K.WBUF, self._ls_fd, size, 1 if self._protocol_paused else 0)
+            self._ls_net.emit(W.NET_WBUF, self._ls_fd, size, 1 if self._protocol_paused else 0)
 
     def close(self):
         super().close()
         if self._closing:
-            self._ls_set_state(1)
+            self._ls_set_state(W.CONN_CLOSING)
 
     def _force_close(self, exc):
         super()._force_close(exc)
-        self._ls_set_state(1)
+        self._ls_set_state(W.CONN_CLOSING)
 
     def _call_connection_lost(self, exc):
         try:
@@ -44,8 +44,8 @@ class _Record:
         finally:
             if self._ls_wb:
                 self._ls_wb = 0
-                self._ls_net.emit(K.WBUF, self._ls_fd, 0, 0)
-            self._ls_set_state(2)
+                self._ls_net.emit(W.NET_WBUF, self._ls_fd, 0, 0)
+            self._ls_set_state(W.CONN_CLOSED)
 
 
 class SocketTransport(_Record, selector_events._SelectorSocketTransport):
