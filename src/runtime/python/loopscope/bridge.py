@@ -16,8 +16,8 @@ from types import CoroutineType as _CoroutineType
 import _asyncio
 
 from .labels import Labels
-from .wire import (B_BLOCK, B_CANCEL, B_ERROR, B_FUT_CB, B_FUT_DONE, B_FUT_NEW, B_LIMIT, B_LOOP, B_NET, B_OUT, B_RUN,
-                   B_SKIP, B_SOON, B_TASK_NEW, B_TASK_STATE, NO_ID, TASK_CANCELLED, TASK_DONE, TASK_FAILED)
+from .wire import (B_BLOCK, B_CANCEL, B_ERROR, B_FUT_CB, B_FUT_DONE, B_FUT_NEW, B_LIMIT, B_LOOP, B_NET, B_OUT,
+                   B_SOON, B_TASK_NEW, B_TASK_STATE, NO_ID, TASK_CANCELLED, TASK_DONE, TASK_FAILED)
 
 
 class _NoLoop:
@@ -47,17 +47,12 @@ def _unpack(packed):
     return label, rest - _HALF
 
 
-def pack_task_state(state, wait_on, chain):
-    return (state, wait_on, chain)
-
-
 current = None  # the Run in progress, or None
 
 
 class Run(Labels):
-    def __init__(self, js, filename, options):
+    def __init__(self, js, filename):
         self.filename = filename
-        self.options = options
         self._js_begin = js.begin
         self._js_flush = js.flush
         self.ev = array("d")
@@ -127,12 +122,6 @@ class Run(Labels):
     def cancel(self, h):
         self._extend((B_CANCEL, h))
 
-    def ran(self, h):
-        self._extend((B_RUN, h))
-
-    def skipped(self, h):
-        self._extend((B_SKIP, h))
-
     def now(self):
         return self.clock
 
@@ -151,9 +140,6 @@ class Run(Labels):
 
     def fut_new(self, f, label, line):
         self._extend((B_FUT_NEW, f, label, line))
-
-    def fut_new_text(self, f, text, line):
-        self.fut_new(f, self.s(text), line)
 
     def fut_cb_js(self, f, label):
         self._extend((B_FUT_CB, f, label))

@@ -64,7 +64,7 @@ def _user_line(exc, filename):
 def run_program(js, source, filename, cpu_budget):
     # What the program may change in the interpreter, put back at the end (isolation.py).
     before = isolation.baseline()
-    run = bridge.Run(js, filename, None)
+    run = bridge.Run(js, filename)
     bridge.current = run
     out = Recorder(run, 1, "<stdout>")
     err = Recorder(run, 2, "<stderr>")
