@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoopscopeRuntime } from '../src/runtime/core.ts';
 import { nodeRuntime } from '../src/runtime/node.ts';
-import { Op, OPERANDS, TaskState, type Trace } from '../src/trace/schema.ts';
+import { chainLines, Op, OPERANDS, TaskState, type Trace } from '../src/trace/schema.ts';
 import { TracePlayer } from '../src/trace/seek.ts';
 
 let rt: LoopscopeRuntime;
@@ -89,7 +89,7 @@ describe('recorded facts', () => {
     expect(names.slice(0, 3)).toEqual(['Task-1', 'Task-2', 'Task-3']);
     const waits = ev.filter((e) => e[0] === Op.TASK_STATE && e[2] === TaskState.WAITING);
     // Task-2 and Task-3 wait at line 3 on their sleep futures; Task-1 waits at line 6 on the gather.
-    expect(waits.map((e) => str(r.trace, e[4]))).toEqual(expect.arrayContaining(['3', '6']));
+    expect(waits.map((e) => chainLines(r.trace, e[4]))).toEqual(expect.arrayContaining([[3], [6]]));
     const done = ev.filter((e) => e[0] === Op.TASK_STATE && e[2] === TaskState.DONE).map((e) => e[1]);
     expect(done.length).toBe(names.length);
     const timers = ev.filter((e) => e[0] === Op.AT);
@@ -145,8 +145,10 @@ describe('recorded facts', () => {
   it('keeps the whole await chain when a task waits inside a coroutine of the user\'s', () => {
     const src = 'import asyncio\nasync def inner():\n    await asyncio.sleep(1)\nasync def outer():\n    await inner()\nasync def main():\n    t = asyncio.ensure_future(outer())\n    await asyncio.sleep(0)\n    await t\nasyncio.run(main())\n';
     const r = rt.run(src);
-    const chains = events(r.trace).filter((e) => e[0] === Op.TASK_STATE && e[2] === TaskState.WAITING).map((e) => str(r.trace, e[4]));
-    expect(chains).toEqual(expect.arrayContaining(['5>3', '9']));
+    const chains = events(r.trace).filter((e) => e[0] === Op.TASK_STATE && e[2] === TaskState.WAITING).map((e) => chainLines(r.trace, e[4]));
+    expect(chains).toEqual(expect.arrayContaining([[5, 3], [9]]));
+    // Chains are interned: each distinct one is in the table once.
+    expect(new Set(r.trace.chains.map((c) => c.join('>'))).size).toBe(r.trace.chains.length);
   });
 
   it('labels functools.wraps wrappers by their own names, however many calls', () => {

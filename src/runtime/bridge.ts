@@ -10,9 +10,11 @@
 // handles it will run go back to Python in one typed array. The order of
 // events in the trace is exactly the order Python produced them in.
 //
-// Strings are interned in Python (each distinct string crosses once, in the
-// `strings` list of the call that first uses it); `pyStr` maps Python string
-// ids to the recorder's, so JS may intern strings of its own at any time.
+// Strings and await chains are interned in Python: each distinct one crosses
+// once, in the `fresh` list of the call that first uses it (a string is the
+// next Python string id, an array of user lines the next chain id). `pyStr`
+// and `pyChain` map Python's ids to the recorder's, so JS may intern strings
+// of its own at any time.
 
 import type { Engine } from '../engine/engine.ts';
 import { CANCELLED } from '../engine/engine.ts';
@@ -29,7 +31,7 @@ interface PyBufferLike {
   getBuffer(type: 'f64'): { data: Float64Array; release(): void };
 }
 interface PyListLike {
-  toJs(): string[];
+  toJs(): Array<string | number[]>;
 }
 
 export interface BridgeHooks {
@@ -40,6 +42,8 @@ export interface BridgeHooks {
 export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHooks) {
   const pyStr: number[] = [];
   const str = (i: number) => (i < 0 ? i : pyStr[i]);
+  const pyChain: number[] = [];
+  const chain = (i: number) => (i < 0 ? i : pyChain[i]);
 
   function apply(d: Float64Array): void {
     const n = d.length;
@@ -71,7 +75,7 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
           rec.taskNew(a, str(d[i + 2]), str(d[i + 3]), d[i + 4]);
           break;
         case B.TASK_STATE:
-          rec.taskState(a, d[i + 2], d[i + 3], str(d[i + 4]));
+          rec.taskState(a, d[i + 2], d[i + 3], chain(d[i + 4]));
           break;
         case B.FUT_NEW:
           rec.futNew(a, str(d[i + 2]), d[i + 3]);
@@ -119,9 +123,14 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
     }
   }
 
-  /** Take Python's buffered records and new strings, and replay them. */
-  function flush(buf: PyBufferLike, strings: PyListLike | null): void {
-    if (strings) for (const s of strings.toJs()) pyStr.push(rec.intern(s));
+  /** Take Python's buffered records and new strings and chains, and replay them. */
+  function flush(buf: PyBufferLike, fresh: PyListLike | null): void {
+    if (fresh) {
+      for (const x of fresh.toJs()) {
+        if (typeof x === 'string') pyStr.push(rec.intern(x));
+        else pyChain.push(rec.chain(x));
+      }
+    }
     const view = buf.getBuffer('f64');
     try {
       apply(view.data);
@@ -139,8 +148,8 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
      * engine Begin code (idle, a cap). Int32, not float64: Python turns it
      * into a list ~3x faster.
      */
-    begin(buf: PyBufferLike, strings: PyListLike | null, stopping: boolean): Int32Array {
-      flush(buf, strings);
+    begin(buf: PyBufferLike, fresh: PyListLike | null, stopping: boolean): Int32Array {
+      flush(buf, fresh);
       const n = engine.beginIteration(stopping);
       const ids = n > 0 ? engine.readyIds(n) : [];
       const out = new Int32Array(3 + ids.length);

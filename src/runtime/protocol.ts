@@ -29,6 +29,11 @@ const numberList = v.custom<number[]>(
   'expected an array of numbers',
 );
 const int32Array = v.custom<Int32Array>((x) => x instanceof Int32Array, 'expected an Int32Array');
+/** Await chains: lists of line numbers (schema.ts, Trace.chains). */
+const lineLists = v.custom<number[][]>(
+  (x) => Array.isArray(x) && x.every((c) => Array.isArray(c) && c.every((n) => Number.isSafeInteger(n))),
+  'expected an array of arrays of line numbers',
+);
 const messagePort = v.custom<MessagePort>(
   (x) => typeof MessagePort !== 'undefined' && x instanceof MessagePort,
   'expected a MessagePort',
@@ -40,6 +45,7 @@ export const TraceSchema = v.pipe(
     version: int,
     strings: stringList,
     times: numberList,
+    chains: lineLists,
     ops: int32Array,
     steps: int32Array,
     meta: v.object({

@@ -46,7 +46,7 @@ export function tinyProgram(): Trace {
   rec.futNew(1, s('Future-1 (sleep)'), 12);
   eng.callAt(3, 1.0, s('_set_result_unless_cancelled(Future-1, None)'), callbackOwner(1));
   rec.line(0, 12);
-  rec.taskState(0, TaskState.WAITING, 1, s('12'));
+  rec.taskState(0, TaskState.WAITING, 1, rec.chain([12]));
   expectPop(eng, 1);
   rec.out(1, 'hello 1\n');
   expectPop(eng, CANCELLED);
@@ -186,14 +186,14 @@ export function randomTrace(seed: number, maxSteps = 600): Trace {
           const o = pick(others);
           if (!taskWaiters.has(o)) taskWaiters.set(o, []);
           taskWaiters.get(o)!.push(w.t);
-          rec.taskState(t.id, TaskState.WAITING, tasks[o].id, s('41>9'));
+          rec.taskState(t.id, TaskState.WAITING, tasks[o].id, rec.chain([41, 9]));
         } else if (choice < 0.5) {
           // sleep(0): yield and reschedule.
           const h2 = nextH++;
           what.set(h2, { kind: 'task', t: w.t });
           live.add(h2);
           eng.callSoon(h2, t.label, t.id);
-          rec.taskState(t.id, TaskState.READY, -1, s('41'));
+          rec.taskState(t.id, TaskState.READY, -1, rec.chain([41]));
         } else {
           // await a fresh future resolved by a timer (sleep(d)) or by a callback later.
           const f = newFuture();
@@ -204,7 +204,7 @@ export function randomTrace(seed: number, maxSteps = 600): Trace {
           live.add(hr);
           if (r() < 0.7) eng.callAt(hr, eng.now + pick([0, 0.25, 1, 3]), s(`_set_result(Future-${futures.length})`), callbackOwner(f.id));
           else eng.callSoon(hr, s(`resolve(Future-${futures.length})`), -1);
-          rec.taskState(t.id, TaskState.WAITING, f.id, s('41>7'));
+          rec.taskState(t.id, TaskState.WAITING, f.id, rec.chain([41, 7]));
         }
       } else if (w.kind === 'resolve') {
         resolve(futures[w.f]);

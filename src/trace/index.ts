@@ -37,7 +37,7 @@ export {
   type TimerView,
 } from './snapshot.ts';
 export { TracePlayer, type PlayerOptions } from './seek.ts';
-export { buildIndex, indexOf, innermostLine, type TraceIndex } from './trace-index.ts';
+export { buildIndex, indexOf, type TraceIndex } from './trace-index.ts';
 export { narrate } from './narrate.ts';
 export { stepDetail, type StepDetail } from './step-detail.ts';
 export { shownTasks } from './shown-tasks.ts';

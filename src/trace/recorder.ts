@@ -1,7 +1,7 @@
 // Records a run as a Trace: the engine's scheduling facts (it implements the
 // engine's SchedulingSink) plus the runtime's task, future and output facts.
-// Appends int32 slots to a growable buffer; strings and floats are interned
-// into side tables so that an event is a handful of integers.
+// Appends int32 slots to a growable buffer; strings, floats and await chains
+// are interned into side tables so that an event is a handful of integers.
 
 import type { SchedulingSink } from '../engine/engine.ts';
 import { Op, TRACE_VERSION, type Trace, type TraceMeta } from './schema.ts';
@@ -16,6 +16,9 @@ export class TraceRecorder implements SchedulingSink {
   private stringChars = 0;
   private readonly stringIds = new Map<string, number>([['', 0]]);
   readonly times: number[] = [];
+  /** Await chains (user lines, outermost first); chain id i is chains[i]. */
+  readonly chains: number[][] = [];
+  private readonly chainIds = new Map<string, number>();
   private lastTime = NaN;
   private lastTimeIdx = -1;
 
@@ -27,6 +30,18 @@ export class TraceRecorder implements SchedulingSink {
       this.strings.push(s);
       this.stringIds.set(s, id);
       this.stringChars += s.length;
+    }
+    return id;
+  }
+
+  /** Intern an await chain (user lines, outermost first); returns its id (stable for the run). */
+  chain(lines: readonly number[]): number {
+    const key = lines.join(',');
+    let id = this.chainIds.get(key);
+    if (id === undefined) {
+      id = this.chains.length;
+      this.chains.push(Object.freeze(Array.from(lines)) as number[]);
+      this.chainIds.set(key, id);
     }
     return id;
   }
@@ -188,6 +203,7 @@ export class TraceRecorder implements SchedulingSink {
       version: TRACE_VERSION,
       strings: this.strings,
       times: this.times,
+      chains: this.chains,
       ops: this.buf.slice(0, this.n),
       steps: this.stepIdx.slice(0, this.nSteps),
       meta,

@@ -173,7 +173,7 @@ describe('reducer rules', () => {
       rec.futCb(2, s('on_done'));
       rec.futCb(2, s('other'));
       rec.futCb(1, s('_done_callback'));
-      rec.taskState(0, TaskState.WAITING, 1, s('5>9'));
+      rec.taskState(0, TaskState.WAITING, 1, rec.chain([5, 9]));
       rec.taskState(1, TaskState.WAITING, 2, -1);
     });
     const s = snapshotAt(t, 0);

@@ -24,6 +24,7 @@ import {
   Op,
   TASK_STATE_NAMES,
   TaskState,
+  chainLines,
   ownerCallbackOf,
   ownerTask,
   type BlockKindName,
@@ -168,14 +169,13 @@ export interface Snapshot {
 
 /**
  * Facts that, once learnt, are the same for every draft of one trace: which
- * ids are tasks or futures and their slot in creation order, and parsed await
- * chains. Drafts forked from one another share it; replays agree on it because
- * slots are assigned in event order.
+ * ids are tasks or futures and their slot in creation order. Drafts forked
+ * from one another share it; replays agree on it because slots are assigned
+ * in event order.
  */
 class Catalog {
   readonly taskSlot = new Map<number, number>();
   readonly futSlot = new Map<number, number>();
-  readonly chains = new Map<number, readonly number[]>();
 }
 
 // Opcodes as module constants: the reducer's switch compares against locals,
@@ -289,6 +289,9 @@ export function errorRecord(kind: number, line: number, col: number, message: st
   return { kind: ERROR_KIND_NAMES[kind] ?? 'internal', line, col, message, step };
 }
 
+/** The side tables the reducer reads operands through. */
+type TraceTables = Pick<Trace, 'strings' | 'times' | 'chains'>;
+
 /** The draft `applyEvent` works on. Create with `new LoopState(trace)`; never hand it to UI code. */
 export class LoopState {
   step = 0;
@@ -326,9 +329,11 @@ export class LoopState {
 
   private readonly strings: readonly string[];
   private readonly times: readonly number[];
+  private readonly trace: TraceTables;
   private readonly cat: Catalog;
 
-  constructor(trace: { readonly strings: readonly string[]; readonly times: readonly number[] }, from?: LoopState) {
+  constructor(trace: TraceTables, from?: LoopState) {
+    this.trace = trace;
     this.strings = trace.strings;
     this.times = trace.times;
     if (!from) {
@@ -369,7 +374,7 @@ export class LoopState {
 
   /** An independent copy: both may go on applying events. Costs O(queue + timers + tasks/128). */
   fork(): LoopState {
-    return new LoopState({ strings: this.strings, times: this.times }, this);
+    return new LoopState(this.trace, this);
   }
 
   // ---- the reducer ----------------------------------------------------------
@@ -499,7 +504,7 @@ export class LoopState {
           if (waitOn !== null) this.awaiter(waitOn, a, true);
         }
         // Re-read: awaiter() may have replaced this task's record (a task awaiting itself is impossible, but be safe).
-        this.tasks.set(slot, taskStep(this.tasks.get(slot), STATE_NAMES[b] ?? 'pending', waitOn, d >= 0 ? this.chain(d) : NO_LINES));
+        this.tasks.set(slot, taskStep(this.tasks.get(slot), STATE_NAMES[b] ?? 'pending', waitOn, chainLines(this.trace, d)));
         break;
       }
       case FUT_NEW: {
@@ -570,16 +575,6 @@ export class LoopState {
       }
       // LOOP and NET change nothing a snapshot shows (yet).
     }
-  }
-
-  private chain(id: number): readonly number[] {
-    let c = this.cat.chains.get(id);
-    if (!c) {
-      const s = this.strings[id] ?? '';
-      c = Object.freeze(s ? s.split('>').map(Number) : []);
-      this.cat.chains.set(id, c);
-    }
-    return c;
   }
 
   /** Add or remove task `t` in the awaitedBy list of future-or-task `target`. */

@@ -4,8 +4,8 @@
 // ready queue slides those in from the timer axis rather than from the right).
 
 import { eventSize, stepEnd, stepStart } from './decode.ts';
-import { Op, type Trace } from './schema.ts';
-import { indexOf, innermostLine, type TraceIndex } from './trace-index.ts';
+import { innermostLine, Op, type Trace } from './schema.ts';
+import { indexOf, type TraceIndex } from './trace-index.ts';
 
 export interface StepDetail {
   /**
@@ -22,7 +22,7 @@ export interface StepDetail {
 export function stepDetail(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)): StepDetail {
   const n = trace.steps.length;
   k = Math.max(0, Math.min(n, Math.floor(k)));
-  const { ops, strings } = trace;
+  const { ops } = trace;
   const lines: number[] = [];
   const add = (l: number) => {
     if (l > 0 && k > 0 && !lines.includes(l)) lines.push(l);
@@ -36,7 +36,7 @@ export function stepDetail(trace: Trace, k: number, ix: TraceIndex = indexOf(tra
         add(ops[i + 2]);
         break;
       case Op.TASK_STATE:
-        if (task >= 0 && ops[i + 1] === task && ops[i + 4] > 0) add(innermostLine(strings[ops[i + 4]]));
+        if (task >= 0 && ops[i + 1] === task) add(innermostLine(trace, ops[i + 4]));
         break;
       case Op.DUE:
         due.add(ops[i + 1]);

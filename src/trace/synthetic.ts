@@ -15,14 +15,14 @@ export const SYNTHETIC_META = { filename: 'main.py', source: '', exitCode: 0, py
  *             await asyncio.sleep(0)   # line 3
  *
  * Each step: RUN of the task's step handle (owner = the task), TASK_STATE
- * ready with chain "3", SOON of its next step, DONE. The last step of a task
+ * ready with chain [3], SOON of its next step, DONE. The last step of a task
  * finishes it (FUT_DONE + TASK_STATE done) instead.
  */
 export function manyTasksTrace(tasks: number, rounds: number): Trace {
   const rec = new TraceRecorder();
   const eng = new Engine(rec);
   const coro = rec.intern('worker()');
-  const chain = rec.intern('3');
+  const chain = rec.chain([3]);
   const none = rec.intern('None');
   const label: number[] = [];
   const left = new Int32Array(tasks).fill(rounds);

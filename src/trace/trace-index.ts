@@ -17,7 +17,7 @@ import {
   type ErrorView,
   type LimitView,
 } from './snapshot.ts';
-import { BLOCK_KIND_NAMES, Op, ownerTask, type Trace } from './schema.ts';
+import { BLOCK_KIND_NAMES, innermostLine, Op, ownerTask, type Trace } from './schema.ts';
 
 export interface TraceIndex {
   readonly trace: Trace;
@@ -92,11 +92,6 @@ class GrowInt32 {
 
 const EMPTY = new Int32Array(0);
 
-/** The innermost (last) line of an await chain string ("12>5" -> 5), 0 if none. */
-export function innermostLine(chain: string | undefined): number {
-  if (!chain) return 0;
-  return Number(chain.slice(chain.lastIndexOf('>') + 1)) || 0;
-}
 const cache = new WeakMap<Trace, TraceIndex>();
 
 /** The index of a trace, built on first use and cached per trace object. */
@@ -127,7 +122,6 @@ export function buildIndex(trace: Trace): TraceIndex {
   const taskIds: number[] = [];
   /** Innermost user line each task is suspended at (from its last TASK_STATE chain). */
   const suspendedAt = new Map<number, number>();
-  const innermost = new Map<number, number>(); // chain string id -> its last line
   const errors: ErrorView[] = [];
   let limit: LimitView | null = null;
   const byTask = new Map<number, number[]>();
@@ -189,10 +183,7 @@ export function buildIndex(trace: Trace): TraceIndex {
         coros.set(a, S[ops[i + 3]]);
         break;
       case Op.TASK_STATE: {
-        const chain = ops[i + 4];
-        let line = innermost.get(chain);
-        if (line === undefined) innermost.set(chain, (line = chain > 0 ? innermostLine(S[chain]) : 0));
-        suspendedAt.set(a, line);
+        suspendedAt.set(a, innermostLine(trace, ops[i + 4]));
         break;
       }
       case Op.FUT_NEW:

@@ -6,8 +6,10 @@ whole CPython loop step, so facts and scheduling requests are not sent one by
 one: they are appended to a float64 buffer (`ev`, records B_* below, handle
 ids assigned here) and handed over once per loop iteration in `begin`, which
 replays them into the engine and recorder in order (src/runtime/bridge.ts)
-and answers with the ids of the handles the next iteration runs. Strings are
-interned here; each new one travels once, with the next flush.
+and answers with the ids of the handles the next iteration runs. Strings and
+await chains are interned here; each new one travels once, with the next
+flush, in `_fresh` (a str is the next string id, a tuple of user lines the
+next chain id: one list, so that the per-iteration call takes no extra argument).
 """
 
 import reprlib
@@ -29,24 +31,6 @@ class _NoLoop:
 _FutureIter = type(_asyncio.Future(loop=_NoLoop()).__await__())
 
 
-# A handle's label and owner travel packed in one int through the loop's own
-# helpers (and the network code); owner: -1 none, t a task's step, -f-2 a
-# done callback of future f (src/trace/schema.ts, ownerOf).
-OWNER_SPAN = 1 << 26
-
-
-_HALF = OWNER_SPAN // 2
-
-
-def pack_owner_none(label):
-    return label * OWNER_SPAN + _HALF - 1
-
-
-def _unpack(packed):
-    label, rest = divmod(packed, OWNER_SPAN)
-    return label, rest - _HALF
-
-
 current = None  # the Run in progress, or None
 
 
@@ -58,9 +42,8 @@ class Run(Labels):
         self.ev = array("d")
         self._put = self.ev.append
         self._extend = self.ev.extend
-        self._new_strings = []
+        self._fresh = [""]  # strings and chains not yet sent to JS, in the order they got their ids
         self._strings = {"": 0}
-        self._new_strings.append("")
         self._next_handle = 0
         self.clock = 0.0  # mirror of the engine's virtual clock
         self._next_obj = 0
@@ -68,7 +51,8 @@ class Run(Labels):
         self._next_future_no = 0
         self.purposes = {}  # code object -> what futures it creates are for (objects.py)
         self._next_loop = 0
-        self._chains = {}
+        self._chains = {}  # line, or tuple of lines -> chain id
+        self.chain_lines = []  # chain id -> tuple of user lines, outermost first
         self.in_executor = None  # label of the function run by run_in_executor
         self._names = {}
         self._label_counts = {}
@@ -87,33 +71,29 @@ class Run(Labels):
         self.limit_reported = False
 
     # ---- the buffer ------------------------------------------------------------
-    def _take_strings(self):
-        if not self._new_strings:
+    def _take_fresh(self):
+        if not self._fresh:
             return None
-        new = self._new_strings
-        self._new_strings = []
+        new = self._fresh
+        self._fresh = []
         return new
 
     def flush(self):
         """Hand every buffered record to JS now (end of run)."""
         self.flush_output()
-        self._js_flush(self.ev, self._take_strings())
+        self._js_flush(self.ev, self._take_fresh())
         del self.ev[:]
 
     def begin(self, stopping):
         """Flush, and start the next loop iteration: returns (n, ids)."""
-        res = self._js_begin(self.ev, self._take_strings(), stopping).to_memoryview()
+        res = self._js_begin(self.ev, self._take_fresh(), stopping).to_memoryview()
         del self.ev[:]
         self.clock = res[0:2].cast("B").cast("d")[0]
         return res[2], res[3:].tolist()
 
     # ---- scheduling ------------------------------------------------------------
-    def soon(self, packed):
-        label, owner = _unpack(packed)
-        return self.soon_owned(label, owner)
-
-    def soon_owned(self, label, owner):
-        """Queue a handle: owner is a task id (its step), -f-2 (a done callback of f) or -1."""
+    def soon(self, label, owner):
+        """Queue a handle: owner is a task id (its step), OWNER_CALLBACK_BASE - f (a done callback of f) or NO_ID."""
         h = self._next_handle
         self._next_handle = h + 1
         self._extend((B_SOON, h, label, owner))
@@ -176,8 +156,16 @@ class Run(Labels):
         if sid is None:
             sid = len(self._strings)
             self._strings[text] = sid
-            self._new_strings.append(text)
+            self._fresh.append(text)
         return sid
+
+    def _new_chain(self, key, lines):
+        """Intern an await chain (a tuple of user lines) under `key`; returns its id."""
+        cid = len(self.chain_lines)
+        self.chain_lines.append(lines)
+        self._chains[key] = cid
+        self._fresh.append(lines)
+        return cid
 
     def new_obj(self):
         n = self._next_obj
@@ -203,7 +191,7 @@ class Run(Labels):
         return 0
 
     def chain_id(self, coro):
-        """String id of the await chain of a suspended coroutine: user lines, outermost first."""
+        """Chain id of the await chain of a suspended coroutine: user lines, outermost first."""
         fn = self.filename
         if type(coro) is _CoroutineType:
             # The common case, a coroutine suspended in a call to asyncio
@@ -221,7 +209,7 @@ class Run(Labels):
                     line = frame.f_lineno
                     cid = self._chains.get(line)
                     if cid is None:
-                        cid = self._chains[line] = self.s(str(line))
+                        cid = self._new_chain(line, (line,))
                     return cid
         lines = []
         depth = 0
@@ -244,11 +232,11 @@ class Run(Labels):
             coro = nxt
         if not lines:
             return NO_ID
-        key = tuple(lines) if len(lines) > 1 else lines[0]
+        lines = tuple(lines)
+        key = lines if len(lines) > 1 else lines[0]
         cid = self._chains.get(key)
         if cid is None:
-            cid = self.s(">".join(map(str, lines)))
-            self._chains[key] = cid
+            cid = self._new_chain(key, lines)
         return cid
 
 

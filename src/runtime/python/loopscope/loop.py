@@ -384,12 +384,9 @@ def _idle_message(loop):
         for t in asyncio.all_tasks(loop):
             w = t._fut_waiter
             on = getattr(w, "_ls_name", None) or (type(w).__name__ if w is not None else "nothing")
-            chain = bridge.current.chain_id(t.get_coro()) if bridge.current else NO_ID
-            where = ""
-            if chain >= 0:
-                lines = [k for k, v in bridge.current._strings.items() if v == chain]
-                if lines:
-                    where = f" at line {lines[0].split('>')[-1]}"
+            R = bridge.current
+            chain = R.chain_id(t.get_coro()) if R is not None else NO_ID
+            where = f" at line {R.chain_lines[chain][-1]}" if chain != NO_ID else ""
             waiting.append(f"{t.get_name()} waits on {on}{where}")
     except Exception:
         pass

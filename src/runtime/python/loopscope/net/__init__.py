@@ -24,6 +24,7 @@ from asyncio import base_events, events, selector_events, unix_events
 import socket as _socket
 
 from .. import bridge
+from ..wire import NO_ID
 from . import addr, shims
 from .host import Network
 from .selector import SimSelector
@@ -63,7 +64,7 @@ class _IOHandle(events.Handle):
 
 
 def _label(R, what, fd, callback):
-    return bridge.pack_owner_none(R.s(f"fd {fd} {what}: {R.callable_name(callback)}()"))
+    return R.s(f"fd {fd} {what}: {R.callable_name(callback)}()")
 
 
 class NetworkMixin(selector_events.BaseSelectorEventLoop):
@@ -101,7 +102,7 @@ class NetworkMixin(selector_events.BaseSelectorEventLoop):
                     self._ls_queue(writer)
 
     def _ls_queue(self, handle):
-        hid = self._ls_run.soon(handle._ls_label)
+        hid = self._ls_run.soon(handle._ls_label, NO_ID)
         handle._ls_id = hid
         self._handles[hid] = handle
 
