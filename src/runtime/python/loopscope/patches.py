@@ -7,16 +7,23 @@
   we supply the 3.10 behaviour (generator-based coroutines with `yield from`).
 - time.sleep blocks the loop for that long in *virtual* time (and the trace
   records the stall); time.time/monotonic/perf_counter read the virtual clock.
+- asyncio's socket and pipe code sees the simulated network (net/shims.py);
+  errno has the Linux numbers the simulated network reports (net/addr.py).
+
+Every change goes through _set, which remembers what was there, and
+uninstall() puts it all back: after a run the interpreter's asyncio, time,
+sys and errno are as they were (tests/compat.test.ts checks that).
 """
 
 import asyncio
 import collections.abc
+import errno
 import functools
 import inspect
 import sys
 import time
 import types
-from asyncio import base_events, coroutines, events, futures, tasks
+from asyncio import coroutines, events, futures, tasks
 
 from . import bridge
 from .objects import Future, Task
@@ -66,77 +73,83 @@ def _virtual_sleep(secs):
         R.block(float(secs), BLOCK_SLEEP, f"time.sleep({secs})")
 
 
-class _Saved:
-    pass
+# What install() changed, to put back in reverse order: (object, name, had it, old value).
+_undo = []
+_installed = False
+_saved_running = None
+_saved_errorcode = None
 
 
-_saved = None
+def _set(obj, name, value):
+    """Set obj.name for this run, remembering what was there (or that nothing was)."""
+    own = vars(obj)
+    _undo.append((obj, name, name in own, own.get(name)))
+    setattr(obj, name, value)
 
 
 def install(run):
-    """Patch the interpreter for one run. Returns nothing; uninstall() undoes it."""
-    global _saved
+    """Patch the interpreter for one run. Returns nothing; uninstall() undoes all of it."""
+    global _installed, _saved_running, _saved_errorcode
     from .loop import Policy
+    from .net import addr, shims
 
-    s = _Saved()
-    s.asyncio = {k: getattr(asyncio, k, None) for k in ("Future", "Task", "run", "coroutine")}
-    s.tasks_Task = tasks.Task
-    s.futures_Future = futures.Future
-    s.base_futures = getattr(base_events, "futures", None)
-    s.policy = events._event_loop_policy
-    s.running = events._get_running_loop()
-    s.time = {k: getattr(time, k) for k in ("sleep", "time", "monotonic", "perf_counter",
-                                            "time_ns", "monotonic_ns", "perf_counter_ns")}
-    s.executable = sys.executable
-    s.iscoroutine_types = getattr(coroutines, "_COROUTINE_TYPES", None)
-    s.iscoroutine_cache = getattr(coroutines, "_iscoroutine_typecache", None)
-    _saved = s
+    uninstall()  # a run that never reached its uninstall() leaves nothing behind
+    _installed = True
+    _saved_running = events._get_running_loop()
+    wall0 = time.time()
 
-    asyncio.Future = futures.Future = Future
-    asyncio.Task = tasks.Task = Task
-    asyncio.run = asyncio.runners.run
-    asyncio.coroutine = coroutine
+    _set(asyncio, "Future", Future)
+    _set(futures, "Future", Future)
+    _set(asyncio, "Task", Task)
+    _set(tasks, "Task", Task)
+    _set(asyncio, "run", asyncio.runners.run)
+    _set(asyncio, "coroutine", coroutine)
     # Generator-based coroutines count as coroutines again (as before 3.12).
-    coroutines._COROUTINE_TYPES = (types.CoroutineType, collections.abc.Coroutine, types.GeneratorType)
-    if isinstance(s.iscoroutine_cache, set):
-        coroutines._iscoroutine_typecache = set()
-    events._event_loop_policy = Policy()
+    _set(coroutines, "_COROUTINE_TYPES", (types.CoroutineType, collections.abc.Coroutine, types.GeneratorType))
+    _set(coroutines, "_iscoroutine_typecache", set())
+    _set(events, "_event_loop_policy", Policy())
     events._set_running_loop(None)
     # What subprocess examples start for a Python child (net/python_child.py).
-    sys.executable = "/usr/bin/python3"
-
-    wall0 = s.time["time"]()
+    _set(sys, "executable", "/usr/bin/python3")
+    # asyncio's socket and pipe code sees the simulated network (net/shims.py),
+    # and errno the Linux numbers it reports (net/addr.py).
+    for obj, name, value in shims.patches():
+        _set(obj, name, value)
+    _saved_errorcode = dict(errno.errorcode)
+    for name, code in addr.ERRNO_NAMES.items():
+        old = getattr(errno, name, None)
+        _set(errno, name, code)
+        if old is not None and errno.errorcode.get(old) == name:
+            del errno.errorcode[old]
+        errno.errorcode[code] = name
 
     def now():
         return run.now()
 
-    time.sleep = _virtual_sleep
-    time.monotonic = now
-    time.perf_counter = now
-    time.time = lambda: wall0 + run.now()
-    time.monotonic_ns = lambda: int(run.now() * 1e9)
-    time.perf_counter_ns = lambda: int(run.now() * 1e9)
-    time.time_ns = lambda: int((wall0 + run.now()) * 1e9)
+    _set(time, "sleep", _virtual_sleep)
+    _set(time, "monotonic", now)
+    _set(time, "perf_counter", now)
+    _set(time, "time", lambda: wall0 + run.now())
+    _set(time, "monotonic_ns", lambda: int(run.now() * 1e9))
+    _set(time, "perf_counter_ns", lambda: int(run.now() * 1e9))
+    _set(time, "time_ns", lambda: int((wall0 + run.now()) * 1e9))
 
 
 def uninstall():
-    s = _saved
-    if s is None:
+    """Put back everything install() changed (idempotent)."""
+    global _installed, _saved_running, _saved_errorcode
+    if not _installed:
         return
-    for k, v in s.asyncio.items():
-        if v is None:
-            if hasattr(asyncio, k):
-                delattr(asyncio, k)
-        else:
-            setattr(asyncio, k, v)
-    tasks.Task = s.tasks_Task
-    futures.Future = s.futures_Future
-    sys.executable = s.executable
-    events._event_loop_policy = s.policy
-    events._set_running_loop(s.running)
-    for k, v in s.time.items():
-        setattr(time, k, v)
-    if s.iscoroutine_types is not None:
-        coroutines._COROUTINE_TYPES = s.iscoroutine_types
-    if isinstance(s.iscoroutine_cache, set):
-        coroutines._iscoroutine_typecache = set()
+    _installed = False
+    while _undo:
+        obj, name, had, old = _undo.pop()
+        if had:
+            setattr(obj, name, old)
+        elif name in vars(obj):
+            delattr(obj, name)
+    if _saved_errorcode is not None:
+        errno.errorcode.clear()
+        errno.errorcode.update(_saved_errorcode)
+        _saved_errorcode = None
+    events._set_running_loop(_saved_running)
+    _saved_running = None

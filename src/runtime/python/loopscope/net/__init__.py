@@ -25,12 +25,9 @@ import socket as _socket
 
 from .. import bridge
 from ..wire import NO_ID
-from . import addr, shims
+from . import addr
 from .host import Network
 from .selector import SimSelector
-
-shims.install()
-addr.install_errno()
 
 _EVENT_READ = selectors.EVENT_READ
 _EVENT_WRITE = selectors.EVENT_WRITE

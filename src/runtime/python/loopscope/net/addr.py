@@ -26,7 +26,7 @@ EPHEMERAL_LOW, EPHEMERAL_HIGH = 32768, 60999
 
 
 # Linux errno numbers: CPython on Linux reports these (Pyodide's errno module
-# has Emscripten's numbers, e.g. ECONNREFUSED 14; install() below fixes the
+# has Emscripten's numbers, e.g. ECONNREFUSED 14; patches.install sets the
 # socket-related names so user code comparing e.errno == errno.X agrees).
 EPIPE, EBADF, EAGAIN, EINVAL = 32, 9, 11, 22
 EADDRINUSE, EADDRNOTAVAIL, ECONNREFUSED, ECONNRESET, ECONNABORTED = 98, 99, 111, 104, 103
@@ -60,7 +60,7 @@ _CLASS = {
     ECONNABORTED: ConnectionAbortedError, EPIPE: BrokenPipeError,
     EAGAIN: BlockingIOError, EINPROGRESS: BlockingIOError, ETIMEDOUT: TimeoutError,
 }
-_ERRNO_NAMES = {
+ERRNO_NAMES = {  # set in errno for each run (patches.install)
     "EADDRINUSE": EADDRINUSE, "EADDRNOTAVAIL": EADDRNOTAVAIL, "ECONNREFUSED": ECONNREFUSED,
     "ECONNRESET": ECONNRESET, "ECONNABORTED": ECONNABORTED, "EINPROGRESS": EINPROGRESS,
     "ENOTCONN": ENOTCONN, "EISCONN": EISCONN, "EMSGSIZE": EMSGSIZE, "EDESTADDRREQ": EDESTADDRREQ,
@@ -85,16 +85,6 @@ class BindError(OSError):
 
     def __str__(self):
         return self.strerror or super().__str__()
-
-
-def install_errno():
-    import errno
-    for name, code in _ERRNO_NAMES.items():
-        old = getattr(errno, name, None)
-        setattr(errno, name, code)
-        if old is not None and errno.errorcode.get(old) == name:
-            del errno.errorcode[old]
-        errno.errorcode[code] = name
 
 
 def parse_ip(host):

@@ -3,8 +3,7 @@ simulation: base_events/selector_events see a `socket` module whose socket()
 makes SimSockets and whose getaddrinfo knows localhost; unix_events sees an
 `os` module whose read/write/fstat work on simulated pipe fds.
 
-Installed once, on import of the net package. The browser has no real sockets
-or processes, so nothing that worked before stops working.
+Installed for each run by patches.install (and taken out again after it).
 """
 
 import os as _os
@@ -96,8 +95,7 @@ os_shim.read = _read
 os_shim.write = _write
 
 
-def install():
+def patches():
+    """(module, name, stand-in) for each module global a run swaps (patches.install sets and restores them)."""
     from asyncio import base_events, selector_events, unix_events
-    base_events.socket = socket_shim
-    selector_events.socket = socket_shim
-    unix_events.os = os_shim
+    return [(base_events, "socket", socket_shim), (selector_events, "socket", socket_shim), (unix_events, "os", os_shim)]
