@@ -51,6 +51,8 @@ PARTS = [
     (events.Handle, ["_callback", "_args", "_cancelled", "_loop", "_source_traceback", "_repr", "_context"], SLOTS,
      "loop._call_soon sets the slots of a Handle made with object.__new__"),
     (events.Handle, ["_run", "cancel"], HAS, "loop.py runs handles; _Handle overrides cancel"),
+    (events.Handle, ["__init__", "self", "callback", "args", "loop", "context"], PARAMS,
+     "loop.add_signal_handler, loop._call_soon in debug mode"),
     (events.TimerHandle, ["_scheduled", "_when"], SLOTS, "loop.call_at / _run_once set _scheduled"),
     (events.TimerHandle, ["__init__", "self", "when", "callback", "args", "loop", "context"], PARAMS, "loop.call_at"),
     # The event loop: VirtualEventLoop is a BaseEventLoop with its own scheduling.
@@ -61,7 +63,7 @@ PARTS = [
                                  "set_default_executor"], HAS,
      "loop.VirtualEventLoop overrides or calls them"),
     (base_events.BaseEventLoop, ["_stopping", "_debug", "_current_handle", "_clock_resolution",
-                                 "_default_executor", "slow_callback_duration"], MENTIONS, "loop.VirtualEventLoop reads or sets them"),
+                                 "_default_executor", "slow_callback_duration", "_selector"], MENTIONS, "loop.VirtualEventLoop reads or sets them"),
     (base_events.BaseEventLoop, ["_call_soon", "self", "callback", "args", "context"], PARAMS,
      "loop._call_soon replaces it"),
     # The policy and the running loop: patches.py and net/python_child.py swap them for a run.
@@ -113,6 +115,9 @@ PARTS = [
                                                "send_signal", "terminate", "kill"], HAS,
      "net/subprocess.SimSubprocessTransport overrides _start and the signals"),
     (base_subprocess.BaseSubprocessTransport, ["_proc", "_loop"], MENTIONS, "net/subprocess.py"),
+    (base_subprocess.BaseSubprocessTransport, ["__init__", "self", "loop", "protocol", "args", "shell", "stdin",
+                                               "stdout", "stderr", "bufsize", "waiter", "extra"], PARAMS,
+     "net/subprocess.make_subprocess_transport"),
     (base_subprocess.BaseSubprocessTransport, ["_start", "self", "args", "shell", "stdin", "stdout", "stderr",
                                                "bufsize"], PARAMS, "net/subprocess.SimSubprocessTransport._start"),
 ]
@@ -151,6 +156,7 @@ def _mentioned(cls):
 def problems():
     """What no longer matches: one line per part, naming it and what uses it (empty when all fit)."""
     out = []
+    mentioned = {}
     for where, names, check, used_by in PARTS:
         label = _label(where)
         try:
@@ -163,7 +169,9 @@ def problems():
                 if missing:
                     out.append(f"{label} has no slot {', '.join(missing)} ({used_by})")
             elif check == MENTIONS:
-                missing = [n for n in names if n not in _mentioned(where)]
+                if where not in mentioned:
+                    mentioned[where] = _mentioned(where)
+                missing = [n for n in names if n not in mentioned[where]]
                 if missing:
                     out.append(f"{label} no longer uses the attribute {', '.join(missing)} ({used_by})")
             elif check == PARAMS:
