@@ -224,4 +224,13 @@ describe('recorded facts', () => {
     expect(a.stdout).toBe('Task-1\n');
     expect(b.stdout).toBe('False\nTask-1\n');
   });
+
+  it('a loop one run left open is closed silently, not a traceback in a later run (pressing Run twice)', () => {
+    const open = 'import asyncio\nloop = asyncio.new_event_loop()\nloop.call_soon(print, "one")\nloop.call_soon(loop.stop)\nloop.run_forever()\n';
+    for (let i = 0; i < 3; i++) {
+      const r = rt.run(open);
+      expect(r.stdout).toBe('one\n');
+      expect(r.stderr, `run ${i + 1}`).toBe('');
+    }
+  });
 });
