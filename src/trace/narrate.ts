@@ -40,9 +40,8 @@ function linesIn(text: string): number {
   return n === 0 && text.length > 0 ? 1 : n;
 }
 
-interface StepFacts {
-  handle: number;
-  /** Events between RUN and DONE (what the handle did). */
+/** What code did: scheduling, printing, finishing futures. */
+interface Effects {
   soons: { h: number; label: string; task: number }[];
   timers: { label: string; when: number; callbackOf: number }[];
   cancels: number;
@@ -54,6 +53,18 @@ interface StepFacts {
   /** What was printed, up to a little past the first line (for quoting it). */
   printedText: string;
   blocks: { label: string; duration: number }[];
+}
+
+interface StepFacts {
+  handle: number;
+  /** What the handle did (between its RUN and DONE; for step 0, the top level). */
+  during: Effects;
+  /**
+   * What code outside any handle did after the DONE, before the next RUN: the
+   * top level between two runs of the loop, asyncio.run's clean-up, the
+   * selector queueing I/O callbacks. Never the handle's doing.
+   */
+  between: Effects;
   /** Last TASK_STATE of the task that ran: [state, waitOn] or null. */
   ownState: [number, number] | null;
   // After DONE (what the loop did before the next handle).
@@ -66,19 +77,16 @@ interface StepFacts {
   exit: number | null;
 }
 
+function noEffects(): Effects {
+  return { soons: [], timers: [], cancels: 0, tasksNew: [], tasksNewIds: new Set(), futDone: [], printed: 0, printedText: '', blocks: [] };
+}
+
 function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
   const { ops, strings: S, times: T } = trace;
   const f: StepFacts = {
     handle: -1,
-    soons: [],
-    timers: [],
-    cancels: 0,
-    tasksNew: [],
-    tasksNewIds: new Set(),
-    futDone: [],
-    printed: 0,
-    printedText: '',
-    blocks: [],
+    during: noEffects(),
+    between: noEffects(),
     ownState: null,
     jumpedTo: null,
     due: [],
@@ -92,6 +100,7 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
   for (let i = stepStart(trace, k), end = stepEnd(trace, k); i < end; ) {
     const op = ops[i];
     const a = ops[i + 1];
+    const fx = after && k > 0 ? f.between : f.during;
     switch (op) {
       case Op.RUN:
         f.handle = a;
@@ -101,30 +110,30 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
         if (a === f.handle) after = true;
         break;
       case Op.SOON:
-        f.soons.push({ h: a, label: S[ops[i + 2]], task: ownerTask(ops[i + 3]) ?? NO_ID });
+        fx.soons.push({ h: a, label: S[ops[i + 2]], task: ownerTask(ops[i + 3]) ?? NO_ID });
         break;
       case Op.AT:
-        f.timers.push({ label: S[ops[i + 2]], when: T[ops[i + 4]], callbackOf: ownerCallbackOf(ops[i + 3]) ?? NO_ID });
+        fx.timers.push({ label: S[ops[i + 2]], when: T[ops[i + 4]], callbackOf: ownerCallbackOf(ops[i + 3]) ?? NO_ID });
         break;
       case Op.CANCEL:
-        f.cancels++;
+        fx.cancels++;
         break;
       case Op.TASK_NEW:
-        if (!f.tasksNewIds.has(a)) f.tasksNew.push(S[ops[i + 2]]);
-        f.tasksNewIds.add(a);
+        if (!fx.tasksNewIds.has(a)) fx.tasksNew.push(S[ops[i + 2]]);
+        fx.tasksNewIds.add(a);
         break;
       case Op.TASK_STATE:
         if (a === ranTask) f.ownState = [ops[i + 2], ops[i + 3]];
         break;
       case Op.FUT_DONE:
-        f.futDone.push({ id: a, state: ops[i + 2], text: S[ops[i + 3]] });
+        fx.futDone.push({ id: a, state: ops[i + 2], text: S[ops[i + 3]] });
         break;
       case Op.OUT:
-        f.printed += linesIn(S[ops[i + 2]]);
-        if (f.printedText.length < 80) f.printedText += S[ops[i + 2]].slice(0, 80);
+        fx.printed += linesIn(S[ops[i + 2]]);
+        if (fx.printedText.length < 80) fx.printedText += S[ops[i + 2]].slice(0, 80);
         break;
       case Op.BLOCK:
-        f.blocks.push({ label: S[ops[i + 2]], duration: T[ops[i + 3]] });
+        fx.blocks.push({ label: S[ops[i + 2]], duration: T[ops[i + 3]] });
         break;
       case Op.CLOCK:
         if (after) f.jumpedTo = T[a];
@@ -153,8 +162,8 @@ function gather(trace: Trace, ix: TraceIndex, k: number): StepFacts {
   return f;
 }
 
-/** What the handle's side effects were, as verb phrases ("printed 1 line"). */
-function effects(f: StepFacts, ix: TraceIndex, skipTimerOf: number, skipSoonOfTask: number, ranTask: number): string[] {
+/** Side effects as verb phrases ("printed 1 line"). */
+function effects(f: Effects, ix: TraceIndex, skipTimerOf: number, skipSoonOfTask: number, ranTask: number): string[] {
   const out: string[] = [];
   // Quote what was printed: it is how the reader matches a step to the console.
   const first = f.printedText.split('\n')[0];
@@ -188,12 +197,15 @@ function effects(f: StepFacts, ix: TraceIndex, skipTimerOf: number, skipSoonOfTa
   return out;
 }
 
-/** What the loop did after the handle, before the next one: "; then the clock jumped ...". */
-function aftermath(f: StepFacts): string {
+/** What happened after the handle, before the next one: "; then the clock jumped ...". */
+function aftermath(f: StepFacts, ix: TraceIndex): string {
   const parts: string[] = [];
-  // In the order the loop does them: drop cancelled handles, then (next
-  // iteration) jump the clock and move due timers to the queue.
+  // In the order the loop does them: drop cancelled handles; code outside any
+  // handle runs (the top level, asyncio.run's clean-up, the selector); then
+  // (next iteration) jump the clock and move due timers to the queue.
   if (f.skipped.length) parts.push(`${some(f.skipped.map((l) => short(l)), 'cancelled handle')} ${f.skipped.length === 1 ? 'was' : 'were'} dropped unrun`);
+  const between = effects(f.between, ix, -1, -1, -1);
+  if (between.length) parts.push(`between handles the program ${joinClauses(between)}`);
   const due = f.due.map((l) => `timer ${short(l)}`);
   const dueText = due.length <= 2 ? joinAnd(due) : `${due.length} timers`;
   if (f.jumpedTo !== null && due.length) parts.push(`the clock jumped to ${fmtTime(f.jumpedTo)}, where ${dueText} fell due`);
@@ -212,10 +224,10 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
   const f = gather(trace, ix, k);
 
   if (k === 0) {
-    const eff = effects(f, ix, -1, -1, -1);
+    const eff = effects(f.during, ix, -1, -1, -1);
     let s = eff.length ? `Step 0: the program's top level ${joinClauses(eff)}` : `Step 0: nothing has run on the event loop yet`;
     if (n === 0 && !eff.length) s = 'Step 0: the program ended without running anything on the event loop';
-    return s + aftermath(f) + '.';
+    return s + aftermath(f, ix) + '.';
   }
 
   const h = f.handle;
@@ -232,7 +244,7 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
     if (st && st[0] === TaskState.WAITING && st[1] >= 0) {
       const w = st[1];
       const wname = ix.objectName(w);
-      const timer = f.timers.find((t) => t.callbackOf === w);
+      const timer = f.during.timers.find((t) => t.callbackOf === w);
       if (timer) {
         skipTimerOf = w;
         outcome = ` until it awaited ${wname}: a timer was set for ${fmtTime(timer.when)} and ${name} now waits on it`;
@@ -241,14 +253,16 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
       } else {
         outcome = ` until it awaited ${wname}; ${name} now waits on it`;
       }
-    } else if (st && st[0] === TaskState.READY) {
+    } else if ((st && st[0] === TaskState.READY) || (!st && f.during.soons.some((x) => x.task === task))) {
+      // No TASK_STATE: the runtime records none when the task is ready again
+      // at the await it was last recorded ready at (sleep(0) in a loop).
       skipSoonOf = task;
       outcome = ' until it yielded to the loop; its next step is queued';
     } else if (st && st[0] === TaskState.DONE) {
-      const text = f.futDone.find((d) => d.id === task)?.text ?? '';
+      const text = f.during.futDone.find((d) => d.id === task)?.text ?? '';
       outcome = ` to completion${text && text !== 'None' ? ` (result ${short(text)})` : ''}`;
     } else if (st && st[0] === TaskState.FAILED) {
-      const text = f.futDone.find((d) => d.id === task)?.text ?? '';
+      const text = f.during.futDone.find((d) => d.id === task)?.text ?? '';
       outcome = ` and it failed${text ? ` with ${short(text, 60)}` : ''}`;
     } else if (st && st[0] === TaskState.CANCELLED) {
       outcome = ' and it was cancelled';
@@ -261,10 +275,10 @@ export function narrate(trace: Trace, k: number, ix: TraceIndex = indexOf(trace)
     if (ix.handleIsTimer(h)) subject = of >= 0 && !labelNames(label, ix.objectName(of)) ? `Timer ${label} (for ${ix.objectName(of)}) ran` : `Timer ${label} ran`;
     else subject = of >= 0 ? `${label} ran as a done callback of ${ix.objectName(of)}` : `${label} ran`;
   }
-  const eff = effects(f, ix, skipTimerOf, skipSoonOf, task);
+  const eff = effects(f.during, ix, skipTimerOf, skipSoonOf, task);
   let s = subject + outcome;
   if (eff.length) s += outcome ? `; it also ${joinClauses(eff)}` : ` and ${joinClauses(eff)}`;
-  return s + aftermath(f) + '.';
+  return s + aftermath(f, ix) + '.';
 }
 
 /** Whether a handle's label already names the object ("end of sleep: resolve Future-1" names "Future-1 (sleep)"). */

@@ -132,14 +132,9 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             label = step
             owner = target._ls_id
         else:
-            if type(callback) is _FunctionType:  # label_id's first lookup, inlined
-                label = (R._fixed_with_args if args else R._fixed_no_args).get(callback.__qualname__)
-                if label is None:
-                    label = R.label_id(callback, args)
-            else:
-                label = R.label_id(callback, args)
             # A done callback: futures call their callbacks as callback(fut).
-            # (_is_future inlined: this is once per step.)
+            # (_is_future inlined: this is once per step.) First, so that a
+            # future seen here for the first time has its name for the label.
             if args:
                 a0 = type(args[0])
                 is_future = _future_types.get(a0)
@@ -148,6 +143,12 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
                 owner = OWNER_CALLBACK_BASE - obj_id(args[0]) if is_future else NO_ID
             else:
                 owner = NO_ID
+            if type(callback) is _FunctionType:  # label_id's first lookup, inlined
+                label = (R._fixed_with_args if args else R._fixed_no_args).get(callback.__qualname__)
+                if label is None:
+                    label = R.label_id(callback, args)
+            else:
+                label = R.label_id(callback, args)
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_SOON, hid, label, owner))
@@ -175,8 +176,8 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             del timer._source_traceback[-1]
         timer._scheduled = True
         R = self._ls_run
-        label = R.label_id(callback, args)
         owner = OWNER_CALLBACK_BASE - obj_id(args[0]) if args and _is_future(args[0]) else NO_ID
+        label = R.label_id(callback, args)  # after obj_id: a future seen first here gets its name
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_AT, hid, label, owner, float(when)))
