@@ -1,6 +1,6 @@
 // Runs our own test programs (tests/programs) through Loopscope and compares
-// stdout byte for byte, the .stderr substrings and the exit status (.exit, or
-// 0 when there is none). `npx tsx tests/run-programs.ts [NAME-SUBSTRING]`;
+// stdout byte for byte, the .stderr substrings and the exit status (.exit,
+// which every program has). `npx tsx tests/run-programs.ts [NAME-SUBSTRING]`;
 // with a filter, failures print the whole stdout/stderr.
 import { nodeRuntime } from '../src/runtime/node.ts';
 import { loadCases, OWN_PROGRAMS } from './programs.ts';
@@ -17,8 +17,8 @@ for (const c of loadCases(OWN_PROGRAMS)) {
   if (r.stdout !== c.stdout) problems.push('stdout differs');
   const missing = c.stderrLines.filter((l) => !r.stderr.includes(l));
   if (missing.length) problems.push('stderr lacks ' + JSON.stringify(missing));
-  const exit = c.exit ?? 0;
-  if (r.exitCode !== exit) problems.push(`exit ${r.exitCode}, expected ${exit}`);
+  if (c.exit === null) problems.push(`no ${c.name}.exit: every program states its exit status`);
+  else if (r.exitCode !== c.exit) problems.push(`exit ${r.exitCode}, expected ${c.exit}`);
   if (problems.length === 0) { pass++; console.log('PASS', c.name, Date.now() - t0, 'ms'); continue; }
   fail++;
   console.log('FAIL', c.name, '-', problems.join('; '));
