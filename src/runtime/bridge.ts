@@ -19,12 +19,23 @@
 import type { Engine } from '../engine/engine.ts';
 import { CANCELLED } from '../engine/engine.ts';
 import type { TraceRecorder } from '../trace/recorder.ts';
-import { B, BRIDGE_RECORDS, NET_STRING_B } from '../trace/wire.ts';
+import { B, BRIDGE_RECORDS, NET_STRING_B, OPS, operandKind, type OperandKind } from '../trace/wire.ts';
 
 // Record codes and sizes come from the wire table (src/trace/wire.ts), as do
 // Python's (generated from it): a trace op keeps its code on the bridge.
 const SIZE: number[] = [];
 for (const r of Object.values(BRIDGE_RECORDS)) SIZE[r.code] = r.operands.length;
+
+/**
+ * The generic path: a trace op Python sends that needs nothing but its
+ * operands mapped (Python's string and chain ids to the recorder's, seconds to
+ * the times table) has no case of its own below. So a fact added to the wire
+ * table (a row with bridge: true) crosses without touching this file.
+ */
+const INT = 0, STRING = 1, TIME = 2, CHAIN = 3;
+const KIND_CODE: Record<OperandKind, number> = { int: INT, string: STRING, time: TIME, chain: CHAIN };
+const GENERIC: Array<Int8Array | undefined> = [];
+for (const r of Object.values(OPS)) if (r.bridge) GENERIC[r.code] = Int8Array.from(r.operands, (o) => KIND_CODE[operandKind(o)]);
 
 /** A PyProxy of Python's array('d') and list, as far as we use them. */
 interface PyBufferLike {
@@ -44,6 +55,8 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
   const str = (i: number) => (i < 0 ? i : pyStr[i]);
   const pyChain: number[] = [];
   const chain = (i: number) => (i < 0 ? i : pyChain[i]);
+
+  const operands: number[] = [];
 
   function apply(d: Float64Array): void {
     const n = d.length;
@@ -71,14 +84,8 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
           if (h !== CANCELLED) throw new Error(`loop out of step: Python skipped handle ${a}, the engine's next is ${h}`);
           break;
         }
-        case B.TASK_NEW:
-          rec.taskNew(a, str(d[i + 2]), str(d[i + 3]), d[i + 4]);
-          break;
         case B.TASK_STATE:
           rec.taskState(a, d[i + 2], d[i + 3], chain(d[i + 4]));
-          break;
-        case B.FUT_NEW:
-          rec.futNew(a, str(d[i + 2]), d[i + 3]);
           break;
         case B.FUT_NUM: {
           const purpose = d[i + 3];
@@ -86,9 +93,6 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
           rec.futNew(a, rec.intern(label), d[i + 4]);
           break;
         }
-        case B.FUT_CB:
-          rec.futCb(a, str(d[i + 2]));
-          break;
         case B.FUT_DONE:
           rec.futDone(a, d[i + 2], str(d[i + 3]));
           break;
@@ -97,15 +101,6 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
           break;
         case B.BLOCK:
           engine.block(d[i + 3], a, str(d[i + 2]));
-          break;
-        case B.LOOP:
-          rec.loop(a, d[i + 2]);
-          break;
-        case B.LIMIT:
-          rec.limit(a, rec.strings[str(d[i + 2])]);
-          break;
-        case B.ERROR:
-          rec.error(a, d[i + 2], d[i + 3], rec.strings[str(d[i + 4])]);
           break;
         case B.NET:
           rec.net(a, d[i + 2], NET_STRING_B.has(a) ? str(d[i + 3]) : d[i + 3], d[i + 4], d[i + 5]);
@@ -116,8 +111,18 @@ export function makeBridge(engine: Engine, rec: TraceRecorder, hooks: BridgeHook
         case B.END:
           engine.finish();
           break;
-        default:
-          throw new Error(`bad bridge record ${code} at ${i}`);
+        default: {
+          // TASK_NEW, FUT_NEW, FUT_CB, LOOP, LIMIT, ERROR, and any fact added to the table.
+          const kinds = GENERIC[code];
+          if (kinds === undefined) throw new Error(`bad bridge record ${code} at ${i}`);
+          for (let j = 0; j < kinds.length; j++) {
+            const v = d[i + 1 + j];
+            const kind = kinds[j];
+            operands[j] = kind === STRING ? str(v) : kind === CHAIN ? chain(v) : kind === TIME ? rec.time(v) : v;
+          }
+          operands.length = kinds.length;
+          rec.event(code, operands);
+        }
       }
       i += 1 + SIZE[code];
     }

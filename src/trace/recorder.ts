@@ -122,6 +122,15 @@ export class TraceRecorder implements SchedulingSink {
     b[this.n++] = f;
   }
 
+  /** Append any event: op and its operands, already in trace ids (the bridge's generic path). */
+  event(op: number, operands: ArrayLike<number>): void {
+    const k = operands.length;
+    this.ensure(1 + k);
+    const b = this.buf;
+    b[this.n++] = op;
+    for (let j = 0; j < k; j++) b[this.n++] = operands[j];
+  }
+
   // ---- SchedulingSink ----------------------------------------------------
   clock(now: number): void {
     this.e1(Op.CLOCK, this.time(now));

@@ -77,6 +77,17 @@ export const OPS = {
   LINE: { code: 22, operands: ['t', 'line'], bridge: true },
 } as const satisfies Record<string, OpRow>;
 
+/** How an operand is read: an int as it is, or an id into one of the trace's side tables. */
+export type OperandKind = 'int' | 'string' | 'time' | 'chain';
+const STRING_OPERANDS: ReadonlySet<string> = new Set(['label', 'name', 'coro', 'text', 'message']);
+const TIME_OPERANDS: ReadonlySet<string> = new Set(['time', 'when', 'duration']);
+/** The kind of an operand, from its name in OPS (the naming rule above). */
+export function operandKind(name: string): OperandKind {
+  if (STRING_OPERANDS.has(name)) return 'string';
+  if (TIME_OPERANDS.has(name)) return 'time';
+  return name === 'chain' ? 'chain' : 'int';
+}
+
 /** Records only the bridge carries (never in a trace). */
 export const BRIDGE_ONLY = {
   /** The iteration's last handle has finished (the engine's finish()). */
