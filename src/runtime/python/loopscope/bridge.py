@@ -3,9 +3,10 @@
 One `Run` exists while a program runs (module global `current`). A Python->JS
 call costs ~0.25 us plus ~0.15-0.3 us per argument in Pyodide, more than a
 whole CPython loop step, so facts and scheduling requests are not sent one by
-one: they are appended to a float64 buffer (`ev`, records B_* below, handle
-ids assigned here) and handed over once per loop iteration in `begin`, which
-replays them into the engine and recorder in order (src/runtime/bridge.ts)
+one: they are appended to a float64 buffer (`ev`: records B_* of the
+generated loopscope.wire, from src/trace/wire.ts; handle ids assigned here)
+and handed over once per loop iteration in `begin`, which replays them into
+the engine and recorder in order (src/runtime/bridge.ts)
 and answers with the ids of the handles the next iteration runs. Strings and
 await chains are interned here; each new one travels once, with the next
 flush, in `_fresh` (a str is the next string id, a tuple of user lines the
@@ -15,20 +16,11 @@ next chain id: one list, so that the per-iteration call takes no extra argument)
 import reprlib
 from array import array
 from types import CoroutineType as _CoroutineType
-import _asyncio
 
+from .compat import FUTURE_ITER as _FutureIter
 from .labels import Labels
 from .wire import (B_BLOCK, B_CANCEL, B_ERROR, B_FUT_CB, B_FUT_DONE, B_FUT_NEW, B_LIMIT, B_LOOP, B_NET, B_OUT,
                    B_SOON, B_TASK_NEW, B_TASK_STATE, NO_ID, TASK_CANCELLED, TASK_DONE, TASK_FAILED)
-
-
-class _NoLoop:
-    def get_debug(self):
-        return False
-
-
-# What `await future` leaves in a coroutine's cr_await: the C future's iterator.
-_FutureIter = type(_asyncio.Future(loop=_NoLoop()).__await__())
 
 
 current = None  # the Run in progress, or None

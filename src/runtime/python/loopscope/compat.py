@@ -29,11 +29,19 @@ HAS, SLOTS, MENTIONS, PARAMS = "has", "slots", "mentions", "params"
 
 
 def _future_iter():
-    """The type of what `await c_future` leaves in cr_await (bridge.py tells a simple chain by it)."""
     class _NoLoop:
         def get_debug(self):
             return False
     return type(_asyncio.Future(loop=_NoLoop()).__await__())
+
+
+# What `await c_future` leaves in a coroutine's cr_await: the C future's
+# iterator (bridge.chain_id tells a one-line await chain by it). None if it
+# cannot be made here; problems() then says so.
+try:
+    FUTURE_ITER = _future_iter()
+except Exception:
+    FUTURE_ITER = None
 
 
 # (where, names, check, what uses it)
@@ -182,12 +190,9 @@ def problems():
                                f"({used_by})")
         except Exception as e:  # a part that cannot even be inspected has changed too
             out.append(f"{label}: {type(e).__name__}: {e} ({used_by})")
-    try:
-        it = _future_iter()
-        if it.__name__ != "FutureIter":
-            out.append(f"awaiting a C future leaves a {it.__name__} in cr_await, not a FutureIter (bridge.chain_id)")
-    except Exception as e:
-        out.append(f"awaiting a C future: {type(e).__name__}: {e} (bridge.chain_id)")
+    if FUTURE_ITER is None or FUTURE_ITER.__name__ != "FutureIter":
+        what = "nothing that can be made here" if FUTURE_ITER is None else f"a {FUTURE_ITER.__name__}"
+        out.append(f"awaiting a C future leaves {what} in cr_await, not a FutureIter (bridge.chain_id)")
     return out
 
 
