@@ -68,6 +68,14 @@ describe('traceFromJSON', () => {
     expect(() => traceFromJSON({ ...(j as object), version: undefined } as never)).toThrow('trace version undefined is not a trace this build knows');
   });
 
+  it('refuses a trace of this version without its chains table', () => {
+    const j = traceToJSON(tinyProgram());
+    const { chains: _gone, ...rest } = j;
+    void _gone;
+    expect(() => traceFromJSON(rest as never)).toThrow(`trace version ${TRACE_VERSION}: the chains table is missing or damaged`);
+    expect(() => traceFromJSON({ ...j, chains: [['12']] as never })).toThrow('the chains table is missing or damaged');
+  });
+
   it('refuses a version-1 trace with an unknown opcode instead of misreading it', () => {
     expect(() => traceFromJSON({ ...V1, ops: [...V1.ops.slice(0, 3), 99, 0] })).toThrow('unknown opcode 99');
   });

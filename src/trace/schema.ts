@@ -122,6 +122,9 @@ export function traceFromJSON(j: TraceJSON | TraceJSONv1): Trace {
     throw new Error(`trace version ${String(v)} ${what}: this build reads versions 1 to ${TRACE_VERSION}`);
   }
   const t = j as TraceJSON;
+  if (!Array.isArray(t.chains) || !t.chains.every((c) => Array.isArray(c) && c.every(Number.isInteger))) {
+    throw new Error(`trace version ${TRACE_VERSION}: the chains table is missing or damaged (a list of lists of line numbers)`);
+  }
   return { ...t, chains: t.chains.map((c) => Object.freeze(Array.from(c)) as number[]), ops: Int32Array.from(t.ops), steps: Int32Array.from(t.steps) };
 }
 
