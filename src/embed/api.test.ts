@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   EMBED_API_VERSION,
   EMBED_CHANNEL,
+  MAX_CODE_CHARS,
   PANEL_NAMES,
   commandMessage,
   eventMessage,
@@ -44,7 +45,7 @@ describe('embed API: incoming commands', () => {
       { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'setSpeed', speed: Infinity },
       { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'run', extra: true },
       { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'load' },
-      { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'load', code: 'x'.repeat(1_000_001) },
+      { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'load', code: 'x'.repeat(MAX_CODE_CHARS + 1) },
       { channel: EMBED_CHANNEL, version: EMBED_API_VERSION + 1, type: 'run' },
     ];
     for (const d of bad) {

@@ -16,8 +16,11 @@ export const EMBED_CHANNEL = 'loopscope';
 
 /** Playback speeds the UI offers; setSpeed snaps to the nearest. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
-/** Largest program a `load {code}` accepts (characters), as for a share link. */
-export const MAX_CODE_CHARS = 1_000_000;
+/**
+ * Largest program Loopscope accepts from outside (characters): a share link's
+ * decoded code, an embed's `load {code}`. One fact; share.ts reads it too.
+ */
+export const MAX_CODE_CHARS = 200_000;
 
 /** Panels an embed can show, in the order they are drawn. */
 export const PANEL_NAMES = ['ready', 'timers', 'tasks', 'futures', 'network', 'console', 'narration'] as const;

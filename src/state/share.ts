@@ -1,5 +1,6 @@
 // Share links: #code=<lz-string compressToEncodedURIComponent(source)>&step=k
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { MAX_CODE_CHARS } from '../embed/api.ts';
 
 export type ParsedHash =
   | { kind: 'none' }
@@ -19,7 +20,7 @@ export function makeHash(code: string, step?: number | null): string {
  * decoded size after, and a larger link is refused with a message.
  */
 export const MAX_LINK_CHARS = 32_000;
-export const MAX_LINK_CODE_CHARS = 200_000;
+export const MAX_LINK_CODE_CHARS = MAX_CODE_CHARS;
 
 const tooBig = (what: string, n: number, max: number): ParsedHash => ({
   kind: 'broken',
