@@ -14,6 +14,7 @@ import os
 import sys
 import traceback
 import types
+import warnings
 
 from . import budget, bridge, isolation, patches
 from .loop import LoopscopeLimit
@@ -105,6 +106,8 @@ def run_program(js, source, filename, cpu_budget):
             e = None
         # Interpreter shutdown: drop the program's globals and collect, so that
         # finalizers report what they report at CPython's exit.
+        unawaited = warnings._warn_unawaited_coroutine
+        warnings._warn_unawaited_coroutine = _warn_unawaited_at_exit
         try:
             sys.last_exc = sys.last_value = sys.last_traceback = sys.last_type = None
             budget.reset()
@@ -122,6 +125,8 @@ def run_program(js, source, filename, cpu_budget):
             code_status = _report_limit(run, e)
         except BaseException:
             pass
+        finally:
+            warnings._warn_unawaited_coroutine = unawaited
         if run.limit is not None and not run.limit_reported:
             # The program caught the limit (except KeyboardInterrupt) and ended
             # on its own: the run was still capped, so say so.
@@ -142,6 +147,21 @@ def run_program(js, source, filename, cpu_budget):
                 loop._ls_run = None
             run.loops.clear()
             isolation.restore(before)
+
+
+def _warn_unawaited_at_exit(coro):
+    """'coroutine ... was never awaited' for a coroutine finalized at the end of a run.
+
+    At python3's exit no Python frame is running, so the warning names none
+    ('<sys>:0:' on 3.14, 'sys:1:' on 3.11); here the runner's frames are, and
+    the warning named runner.py. The warnings module calls this (C looks the
+    name up in `warnings` each time) with a stack level past every frame.
+    """
+    depth, f = 0, sys._getframe()
+    while f is not None:
+        depth, f = depth + 1, f.f_back
+    # No "Coroutine created at" lines (origin tracking): python3 prints none at exit either.
+    warnings.warn(f"coroutine '{coro.__qualname__}' was never awaited", RuntimeWarning, stacklevel=depth + 1, source=coro)
 
 
 def _exit_status(e):
