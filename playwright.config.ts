@@ -29,6 +29,9 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    // The service worker (offline use) is tested in e2e/offline.spec.ts; elsewhere it would
+    // take requests out of page.route's sight (the fixture that blocks other origins).
+    serviceWorkers: 'block',
     trace: 'off',
     screenshot: 'only-on-failure',
   },

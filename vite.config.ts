@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -151,8 +152,32 @@ function pyodideSnapshot(): Plugin {
   };
 }
 
+/**
+ * The service worker (src/sw.ts, docs/offline.md): everything a visit needs,
+ * precached for the next one offline. Left out: what only the UI benchmark
+ * opens (Pyodide's console and its loader). The page registers it itself once
+ * Python is ready (src/offline.ts).
+ */
+function offline(): Plugin[] {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src',
+    filename: 'sw.ts',
+    injectRegister: false,
+    manifest: false,
+    injectManifest: {
+      globPatterns: ['**/*.{html,js,css,svg,ttf,woff2,wasm,zip,json,mjs,gz}'],
+      globIgnores: ['pyodide/console.html', 'pyodide/pyodide.mjs', 'sw.js'],
+      // Pyodide's WebAssembly (9.6 MB) and the snapshot (6 MB gzipped) are the largest.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      // Vite's hashed file names need no revision of their own.
+      dontCacheBustURLsMatching: /^assets\/.+-[A-Za-z0-9_-]{8}\.\w+$|^pyodide\/snapshot-[0-9a-f]+\.bin\.gz$/,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule()],
+  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule(), offline()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es', plugins: () => [snapshotManifestModule()] },
   build: {

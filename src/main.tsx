@@ -6,6 +6,7 @@ import { getClient, restoreAutosave, startAutosave, useStore } from './state/sto
 import { parseHash } from './state/share.ts';
 import { EXAMPLES } from './examples/index.ts';
 import './ui/styles.css';
+import { startOffline } from './offline.ts';
 
 // Python starts loading before anything else happens.
 getClient().start();
@@ -38,6 +39,8 @@ if (!openHash()) {
 }
 addEventListener('hashchange', () => openHash());
 startAutosave();
+// After Python is ready: the service worker that keeps the app for offline use.
+startOffline();
 
 // A small automation hook for tests: set or read the code without typing.
 (window as unknown as { __loopscope: unknown }).__loopscope = {
