@@ -43,4 +43,22 @@ describe('findings of npm run fuzz', () => {
     expect(r.stderr).not.toContain('Coroutine created at');
     expect(r.stderr).not.toMatch(OWN_FRAMES);
   });
+
+  it('a task left on a loop that never ran is finalized in its own run, not in the next one (seed 20260, mutant 81)', () => {
+    // ensure_future on the loop policy's loop, which the program never runs: the
+    // runner's list of the run's loops kept the loop alive through the last
+    // collection, so the next program printed "Task was destroyed but it is
+    // pending!" and "coroutine 'sleep' was never awaited".
+    const a = rt.run('import asyncio\nasyncio.ensure_future(asyncio.sleep(0.1))\n', { filename: 'a.py' });
+    expect(a.exitCode).toBe(0);
+    expect(a.stderr).not.toMatch(OWN_FRAMES);
+    const b = rt.run('print("next")\n', { filename: 'b.py' });
+    expect(b.stdout).toBe('next\n');
+    expect(b.stderr).toBe('');
+  });
+
+  it('puts back the coroutine origin tracking depth a program set (found while testing the finding above)', () => {
+    rt.run('import sys\nsys.set_coroutine_origin_tracking_depth(5)\n', { filename: 'a.py' });
+    expect(rt.run('import sys\nprint(sys.get_coroutine_origin_tracking_depth())\n', { filename: 'b.py' }).stdout).toBe('0\n');
+  });
 });

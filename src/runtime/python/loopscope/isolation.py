@@ -44,7 +44,7 @@ _PACKAGE = __name__.partition(".")[0]
 
 class State:
     __slots__ = ("modules", "dicts", "classes", "cwd", "environ", "path", "meta_path", "path_hooks",
-                 "recursion", "filters", "defaultaction", "onceregistry", "gc", "thresholds")
+                 "recursion", "origin_depth", "filters", "defaultaction", "onceregistry", "gc", "thresholds")
 
 
 _baseline = None
@@ -76,6 +76,7 @@ def save():
     s.meta_path = sys.meta_path[:]
     s.path_hooks = sys.path_hooks[:]
     s.recursion = sys.getrecursionlimit()
+    s.origin_depth = sys.get_coroutine_origin_tracking_depth()
     s.filters = warnings.filters[:]
     s.defaultaction = warnings.defaultaction
     s.onceregistry = dict(warnings.onceregistry)
@@ -158,6 +159,7 @@ def restore(s):
     sys.meta_path[:] = s.meta_path
     sys.path_hooks[:] = s.path_hooks
     sys.setrecursionlimit(s.recursion)
+    sys.set_coroutine_origin_tracking_depth(s.origin_depth)
     warnings.filters[:] = s.filters
     warnings.defaultaction = s.defaultaction
     warnings.onceregistry.clear()

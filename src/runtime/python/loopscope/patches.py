@@ -135,6 +135,15 @@ def install(run):
     _set(time, "time_ns", lambda: int((wall0 + run.now()) * 1e9))
 
 
+def release_policy():
+    """At the end of a run, while it still records: the loop policy (ours or one the
+    program set) lets go of the program's loop, so that the run's last collection
+    finalizes that loop and its tasks in this run, as python3 does at exit."""
+    from .loop import Policy
+
+    events._event_loop_policy = Policy()
+
+
 def uninstall():
     """Put back everything install() changed (idempotent)."""
     global _installed, _saved_running, _saved_errorcode

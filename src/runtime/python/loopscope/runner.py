@@ -15,6 +15,7 @@ import sys
 import traceback
 import types
 import warnings
+import weakref
 
 from . import budget, bridge, isolation, patches
 from .loop import LoopscopeLimit
@@ -120,7 +121,15 @@ def run_program(js, source, filename, cpu_budget):
             if run.limit is not None:
                 run.limit.__traceback__ = None
             isolation.release(before)
+            warnings._warn_unawaited_coroutine = _warn_unawaited_at_exit  # release() put the module back
+            patches.release_policy()
+            # The run's own list of its loops must not keep them alive through this
+            # collection (a loop the program never ran, with a task in its queue,
+            # was finalized in the next run); the survivors are detached below.
+            loops = [weakref.ref(loop) for loop in run.loops]
+            run.loops.clear()
             gc.collect()
+            run.loops[:] = [loop for ref in loops if (loop := ref()) is not None]
         except LoopscopeLimit as e:
             code_status = _report_limit(run, e)
         except BaseException:

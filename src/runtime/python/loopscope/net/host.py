@@ -2,6 +2,8 @@
 table (bind rules, ephemeral ports, lookup of listeners), processes and the
 latency every delivery takes."""
 
+import weakref
+
 from . import addr as A
 from .. import wire as W
 
@@ -21,7 +23,17 @@ class Network:
         self.next_pid = 4000
         self.next_dgram = 0
         self.processes = {}
-        self.loop = None       # the loop that schedules deliveries (the running one)
+        self._loop = None      # weakref to the loop that schedules deliveries (the running one)
+
+    # Weak: the run holds its network to its very end, and a loop the program
+    # dropped must be finalized in the program's own run, not the next one.
+    @property
+    def loop(self):
+        return self._loop() if self._loop is not None else None
+
+    @loop.setter
+    def loop(self, loop):
+        self._loop = weakref.ref(loop) if loop is not None else None
 
     def emit(self, kind, a=0, b=0, c=0, d=0):
         self.net_js(kind, a, b, c, d)
