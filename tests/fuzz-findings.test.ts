@@ -61,4 +61,39 @@ describe('findings of npm run fuzz', () => {
     rt.run('import sys\nsys.set_coroutine_origin_tracking_depth(5)\n', { filename: 'a.py' });
     expect(rt.run('import sys\nprint(sys.get_coroutine_origin_tracking_depth())\n', { filename: 'b.py' }).stdout).toBe('0\n');
   });
+
+  it('tracebacks that asyncio logs (exception handler) leave out Loopscope\'s frames (seed 20260, mutants 213, 675, 934, 957)', () => {
+    // An error raised through one of our loop's or transports' methods (a super()
+    // call on the way to asyncio's own) showed our file between asyncio's frames.
+    const src = [
+      'import asyncio',
+      'class Proto(asyncio.Protocol):',
+      '    def connection_made(self, transport):',
+      '        self.transport = transport',
+      '    def eof_received(self):',
+      '        self.transport.write_eof()',
+      '        self.transport.writelines([b"late"])',
+      '    def connection_lost(self, exc):',
+      '        raise ValueError("in connection_lost")',
+      'def closer():',
+      '    asyncio.get_event_loop().close()',
+      'async def main():',
+      '    loop = asyncio.get_running_loop()',
+      '    server = await loop.create_server(Proto, "127.0.0.1", 0)',
+      '    r, w = await asyncio.open_connection(*server.sockets[0].getsockname()[:2])',
+      '    w.write_eof()',
+      '    await asyncio.sleep(0.1)',
+      '    loop.call_soon(closer)',
+      '    await asyncio.sleep(0.1)',
+      '    server.close()',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    const r = rt.run(src, { filename: 'main.py' });
+    expect(r.stderr).toContain('RuntimeError: Cannot call writelines() after write_eof()');
+    expect(r.stderr).toContain('ValueError: in connection_lost');
+    expect(r.stderr).toContain('RuntimeError: Cannot close a running event loop');
+    expect(r.stderr).toContain('File "main.py", line 11, in closer');
+    expect(r.stderr).not.toMatch(OWN_FRAMES);
+  });
 });

@@ -14,7 +14,7 @@ import sys
 import threading
 from asyncio import base_events, coroutines, events
 
-from . import bridge, budget
+from . import bridge, budget, frames
 from types import FunctionType as _FunctionType, MethodType as _MethodType
 
 from .bridge import fut_text
@@ -281,6 +281,13 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             return super().run_forever()
         finally:
             self._ls_run.loop_event(self._ls_loop_id, LOOP_STOPPED)
+
+    def call_exception_handler(self, context):
+        # What asyncio logs ("Exception in callback", "Fatal error: protocol...")
+        # or hands to the program's handler shows tracebacks as CPython would:
+        # without our loop's and transports' frames between asyncio's.
+        frames.clean(context.get("exception"))
+        super().call_exception_handler(context)
 
     def close(self):
         # A loop left open is finalized (BaseEventLoop.__del__ closes it) when its last

@@ -11,17 +11,16 @@ long as the interpreter; we run many programs in one interpreter, so the
 counter is per run and we always pass an explicit name.
 """
 
-import os
 import sys
 from sys import _getframe
 from asyncio import coroutines
 
 from . import bridge
+from .frames import PKG_DIR
 from .wire import B_FUT_NUM, NO_ID
 
 _CFuture = sys.modules["_asyncio"].Future
 _CTask = sys.modules["_asyncio"].Task
-_PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def obj_id(fut):
@@ -66,7 +65,7 @@ class Future(_CFuture, metaclass=_StandsForBase):
         super().__init__(loop=loop)
         tb = self._source_traceback
         if tb:  # debug mode: name the creator, not this __init__ or our loop's create_future
-            while tb and tb[-1].filename.startswith(_PKG_DIR):
+            while tb and tb[-1].filename.startswith(PKG_DIR):
                 del tb[-1]
         R = bridge.current
         if R is not None:

@@ -10,47 +10,19 @@ module's globals are dropped and the garbage collected, so that late messages
 import builtins
 import gc
 import linecache
-import os
 import sys
 import traceback
 import types
 import warnings
 import weakref
 
-from . import budget, bridge, isolation, patches
+from . import budget, bridge, frames, isolation, patches
 from .loop import LoopscopeLimit
 from .output import Recorder
 from .wire import ERROR_SYNTAX, ERROR_UNCAUGHT
 
-_PKG_DIR = os.path.dirname(os.path.abspath(__file__))
-
 
 EXIT_LIMIT = 3  # exit status of a run ended by a Loopscope cap
-
-
-def _filtered_tb(tb):
-    """The traceback without frames of our own package."""
-    frames = []
-    while tb is not None:
-        if not tb.tb_frame.f_code.co_filename.startswith(_PKG_DIR):
-            frames.append(tb)
-        tb = tb.tb_next
-    new = None
-    for t in reversed(frames):
-        new = types.TracebackType(new, t.tb_frame, t.tb_lasti, t.tb_lineno)
-    return new
-
-
-def _clean(exc, seen=None):
-    seen = seen if seen is not None else set()
-    if exc is None or id(exc) in seen:
-        return
-    seen.add(id(exc))
-    exc.__traceback__ = _filtered_tb(exc.__traceback__)
-    _clean(exc.__cause__, seen)
-    _clean(exc.__context__, seen)
-    for sub in getattr(exc, "exceptions", ()) or ():
-        _clean(sub, seen)
 
 
 def _user_line(exc, filename):
@@ -98,7 +70,7 @@ def run_program(js, source, filename, cpu_budget):
             run.flush_output()
             code_status = _report_limit(run, e)
         except BaseException as e:
-            _clean(e)
+            frames.clean(e)
             traceback.print_exception(e)
             run.flush_output()
             run.error_js(ERROR_UNCAUGHT, _user_line(e, filename), 0, "".join(traceback.format_exception_only(e)).strip())
