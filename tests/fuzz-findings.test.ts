@@ -96,4 +96,29 @@ describe('findings of npm run fuzz', () => {
     expect(r.stderr).toContain('File "main.py", line 11, in closer');
     expect(r.stderr).not.toMatch(OWN_FRAMES);
   });
+
+  it('asyncio\'s default policy and selector loop are the virtual ones during a run (seed 20260, mutant 525)', () => {
+    // set_event_loop_policy(None) made asyncio build its own Unix policy and a real
+    // selector loop, which waited in select() forever.
+    const src = [
+      'import asyncio, warnings',
+      'warnings.simplefilter("ignore", DeprecationWarning)',
+      'asyncio.set_event_loop_policy(None)',
+      'async def main():',
+      '    await asyncio.sleep(0.1)',
+      '    print("slept", type(asyncio.get_running_loop()).__name__ != "_UnixSelectorEventLoop" or "real")',
+      'asyncio.run(main())',
+      'loop = asyncio.SelectorEventLoop()',
+      'loop.run_until_complete(main())',
+      'loop.close()',
+      'class Policy(asyncio.DefaultEventLoopPolicy):',
+      '    pass',
+      'asyncio.set_event_loop_policy(Policy())',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    const r = rt.run(src, { filename: 'main.py', maxSteps: 1000 });
+    expect(r.stdout).toBe('slept True\nslept True\nslept True\n');
+    expect(r.exitCode).toBe(0);
+  });
 });

@@ -87,6 +87,16 @@ def _set(obj, name, value):
     setattr(obj, name, value)
 
 
+# asyncio's names for its default policy and loop, where asyncio looks them up:
+# events._init_event_loop_policy imports unix_events._DefaultEventLoopPolicy, and
+# asyncio.DefaultEventLoopPolicy (deprecated in 3.14) reads it through __getattr__.
+_LOOP_CLASSES = ("_DefaultEventLoopPolicy", "SelectorEventLoop", "EventLoop")
+
+
+def _loop_modules():
+    return [m for m in (asyncio, sys.modules.get("asyncio.unix_events")) if m is not None]
+
+
 def install(run):
     """Patch the interpreter for one run. Returns nothing; uninstall() undoes all of it."""
     global _installed, _saved_running, _saved_errorcode
@@ -109,6 +119,14 @@ def install(run):
     _set(coroutines, "_iscoroutine_typecache", set())
     _set(events, "_event_loop_policy", Policy())
     events._set_running_loop(None)
+    # asyncio's own default policy and selector loop would wait in a real select()
+    # forever: set_event_loop_policy(None), asyncio.SelectorEventLoop() and
+    # subclasses of DefaultEventLoopPolicy get the virtual ones.
+    from .loop import VirtualEventLoop
+    for m in _loop_modules():
+        for name in _LOOP_CLASSES:
+            if name in vars(m):
+                _set(m, name, Policy if name.endswith("Policy") else VirtualEventLoop)
     # What subprocess examples start for a Python child (net/python_child.py).
     _set(sys, "executable", "/usr/bin/python3")
     # asyncio's socket and pipe code sees the simulated network (net/shims.py),
