@@ -3,10 +3,16 @@
 // `vite preview`, median of 5 fresh browser contexts. Prints:
 //   editor visible, Monaco ready, Python ready (and Pyodide's own console.html
 //   served the same way, as a ratio), Run-to-first-frame, step response, and
-//   frames per second while playing the 1,000-task example.
+//   frames per second while playing the 1,000-task example; then a return
+//   visit (a browser profile kept from a first visit) opening a share link: its
+//   first frame with the service worker's cache (docs/offline.md), and with
+//   service workers blocked (the HTTP cache only) as the anchor.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import LZString from 'lz-string';
 
 const PORT = Number(process.env.LOOPSCOPE_BENCH_PORT ?? 4179);
 const BASE = `http://localhost:${PORT}`;
@@ -116,6 +122,43 @@ for (let i = 0; i < RUNS; i++) {
   process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
 }
 await browser.close();
+
+// Return visit: a first visit in a kept profile (with the service worker: until it says the page
+// works offline), the browser closed, then a share link opened in a new browser on that profile.
+// The time is from navigation start to the frame that shows the link's step.
+const LINK = `/#code=${LZString.compressToEncodedURIComponent(readFileSync('src/examples/07-tasks.py', 'utf8'))}&step=5`;
+const returned = { allow: [], block: [] };
+async function returnVisit(serviceWorkers) {
+  const dir = mkdtempSync(join(tmpdir(), 'loopscope-bench-profile-'));
+  const launch = () => chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS, viewport: { width: 1440, height: 900 }, serviceWorkers });
+  try {
+    let ctx = await launch();
+    let page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(BASE + '/');
+    await page.waitForFunction(() => window.__loopscope.state().runs >= 1, null, { timeout: 60000 });
+    if (serviceWorkers === 'allow' && existsSync('dist/sw.js')) await page.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent.includes('works offline'), null, { timeout: 60000 });
+    await ctx.close();
+    ctx = await launch();
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.addInitScript(() => {
+      const f = () => (window.__loopscope?.state().runs >= 1 ? requestAnimationFrame(() => (window.__firstFrame = performance.now())) : requestAnimationFrame(f));
+      requestAnimationFrame(f);
+    });
+    await page.goto(BASE + LINK);
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 60000 });
+    const t = await page.evaluate(() => ({ t: window.__firstFrame, k: window.__loopscope.state().k }));
+    if (t.k !== 5) throw new Error(`the link opened at step ${t.k}, not 5`);
+    await ctx.close();
+    return t.t;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+for (let i = 0; i < RUNS; i++) {
+  returned.allow.push(await returnVisit('allow'));
+  returned.block.push(await returnVisit('block'));
+  process.stderr.write(`return visit ${i + 1}/${RUNS} done\n`);
+}
 stop();
 
 const ms = (x) => `${(x / 1000).toFixed(3)} s`;
@@ -129,4 +172,7 @@ console.log(`Run-to-first-frame (07-tasks)       ${med.firstFrame.toFixed(1)} ms
 console.log(`step response (07-tasks)            ${med.step.toFixed(1)} ms   target <= 16 ms`);
 console.log(`step response (1,000 tasks)         ${med.step1000.toFixed(1)} ms   target <= 16 ms`);
 console.log(`playing 1,000 tasks at 8x           ${med.fps.toFixed(1)} fps   target >= 55`);
+const back = median(returned.allow);
+const backHttp = median(returned.block);
+console.log(`return visit, share link's first frame ${ms(back)}   target <= 0.6 s; HTTP cache only ${ms(backHttp)}, ratio ${(back / backHttp).toFixed(2)}`);
 process.exit(0);
