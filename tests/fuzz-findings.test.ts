@@ -5,14 +5,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoopscopeRuntime } from '../src/runtime/core.ts';
 import { nodeRuntime } from '../src/runtime/node.ts';
+import { OWN_FRAMES } from './fuzz/own-frames.ts';
 
 let rt: LoopscopeRuntime;
 beforeAll(async () => {
   rt = await nodeRuntime();
 });
 
-/** Frames of Loopscope's runtime or of Pyodide's own Python: never shown to a user. */
-const OWN_FRAMES = /loopscope_rt|_pyodide|\/pyodide\//;
 
 describe('findings of npm run fuzz', () => {
   it('a coroutine first dropped at exit is blamed on no frame, as at python3\'s exit (seed 1, mutant 11)', () => {

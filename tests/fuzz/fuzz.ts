@@ -29,6 +29,7 @@ import { forEachEvent } from '../../src/trace/decode.ts';
 import { Op, type Trace } from '../../src/trace/schema.ts';
 import { GALLERY, loadCases, OWN_PROGRAMS, SHARED_CORPUS } from '../programs.ts';
 import { makeMutant, type Mutant } from './mutate.ts';
+import { OWN_FRAMES } from './own-frames.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'loopscope.mjs');
@@ -36,8 +37,6 @@ const BIN = join(ROOT, 'bin', 'loopscope.mjs');
 const CAPS = ['--max-steps', '20000', '--max-time', '1000000', '--cpu-budget', '1000000'];
 /** Probes run after each mutant, compared with a fresh interpreter's recording. */
 const PROBES = [join(ROOT, 'tests', 'fuzz', 'canary.py'), join(GALLERY, '18-echo-streams.py'), join(GALLERY, '20-subprocess-lines.py')];
-/** Frames of our runtime or of Pyodide's own Python in output: never shown to a user. */
-const OWN_FRAMES = /loopscope_rt|_pyodide|\/pyodide\/|site-packages\/pyodide/;
 
 const { values } = parseArgs({
   options: {
