@@ -1,20 +1,22 @@
 // `npm run bench`: the command line's start-up and `record` beside python3
 // (bench/cli-startup.ts); Loopscope's cost per loop step with full recording, as a
-// ratio to python3 running the same program in the same session; trace bytes
-// per step; time to seek a random step. Figures, not assertions.
+// ratio to python3 running the same program in the same session; trace and
+// keyframe bytes per step; time to seek a random step and to step forward.
+// Figures, not assertions.
 //
 // python3's figure is CPU time (user + sys, from getrusage) of the program
 // minus the interpreter's start-up, so that timer programs (which really
 // sleep on CPython) are compared on work done, not on waiting.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeRuntime } from '../src/runtime/node.ts';
 import { cliStartupBench } from './cli-startup.ts';
 import { pyodideFloor } from './pyodide-floor.ts';
 import type { Trace } from '../src/trace/schema.ts';
+import { TracePlayer } from '../src/trace/seek.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROGRAMS = join(HERE, 'programs');
@@ -47,17 +49,23 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function seekFigure(trace: Trace): Promise<string> {
-  const seekPath = join(HERE, '..', 'src', 'trace', 'seek.ts');
-  if (!existsSync(seekPath) || trace.steps.length === 0) return 'n/a';
-  const mod = (await import('../src/trace/seek.ts')) as Record<string, unknown>;
-  const Player = mod.TracePlayer as (new (t: Trace) => { snapshot(k: number): unknown; prepare(): void }) | undefined;
-  if (!Player) return 'n/a';
+/** Bytes a stored trace holds: events, step index, times and the string table (as UTF-8). */
+function traceBytes(trace: Trace): number {
+  const stringBytes = trace.strings.reduce((n, s) => n + Buffer.byteLength(s) + 1, 0);
+  return trace.ops.byteLength + trace.steps.byteLength + trace.times.length * 8 + stringBytes;
+}
+
+/**
+ * The reader on this trace: keyframe memory per step (with the trace's own, against the
+ * target of 100 B/step together), random seeks and stepping forward, after the keyframes
+ * were laid (the app lays them in idle time right after a run, with prepare()).
+ */
+function seekFigure(trace: Trace): string {
+  const steps = trace.steps.length;
+  if (steps === 0) return 'n/a';
   const t0 = performance.now();
-  const player = new Player(trace);
+  const player = new TracePlayer(trace);
   const build = performance.now() - t0;
-  // The app lays the keyframes in idle time right after a run (prepare());
-  // seeks are measured after that, as a user scrubbing would meet them.
   const p0 = performance.now();
   player.prepare();
   const prep = performance.now() - p0;
@@ -65,12 +73,26 @@ async function seekFigure(trace: Trace): Promise<string> {
   const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
-    const k = Math.floor(rand() * (trace.steps.length + 1));
+    const k = Math.floor(rand() * (steps + 1));
     const s = performance.now();
     player.snapshot(k);
     times.push(performance.now() - s);
   }
-  return `seek median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (index build ${build.toFixed(0)} ms, keyframes ${prep.toFixed(0)} ms, in idle time)`;
+  let k = Math.floor(steps / 3);
+  player.snapshot(k);
+  const forward: number[] = [];
+  for (let i = 0; i < 100 && k < steps; i++) {
+    const s = performance.now();
+    player.snapshot(++k);
+    forward.push(performance.now() - s);
+  }
+  const keyPerStep = player.keyframeBytes / steps;
+  const tracePerStep = traceBytes(trace) / steps;
+  return (
+    `keyframes ${player.keyframeCount}, ${keyPerStep.toFixed(1)} B/step; trace + keyframes ${(tracePerStep + keyPerStep).toFixed(1)} B/step\n` +
+    `   seek median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms; step forward median ${forward.length ? median(forward).toFixed(3) : 'n/a'} ms ` +
+    `(index build ${build.toFixed(0)} ms, keyframes ${prep.toFixed(0)} ms, in idle time)`
+  );
 }
 
 export async function runBench(args: string[]): Promise<number> {
@@ -84,7 +106,7 @@ export async function runBench(args: string[]): Promise<number> {
   const floor = quick ? null : await pyodideFloor();
   const base = python3Cpu(join(HERE, '__empty__.py'));
   console.log(`Loopscope bench — Pyodide CPython ${rt.pythonVersion} on the virtual loop vs native python3 (CPU time, start-up subtracted)`);
-  console.log(`targets: <= 2.5x native per step, <= 100 trace bytes per step, seek <= 16 ms\n`);
+  console.log(`targets: <= 2.5x native per step, <= 100 bytes per step for trace and keyframes together, seek <= 16 ms\n`);
   // Warm-up: the first runs after loading are slower (the wasm is not yet optimised).
   for (let i = 0; i < 3; i++) rt.run('import asyncio\nasync def m():\n    await asyncio.sleep(0)\nasyncio.run(m())\n', { filename: 'warmup.py' });
   for (const f of files) {
@@ -96,9 +118,7 @@ export async function runBench(args: string[]): Promise<number> {
     const ms = performance.now() - t0;
     const steps = r.trace.steps.length;
     const perStep = (ms * 1000) / Math.max(1, steps);
-    // Everything a stored trace holds: events, step index, times and the string table.
-    const stringBytes = r.trace.strings.reduce((n, s) => n + Buffer.byteLength(s) + 1, 0);
-    const bytes = r.trace.ops.byteLength + r.trace.steps.byteLength + r.trace.times.length * 8 + stringBytes;
+    const bytes = traceBytes(r.trace);
     let line = `${basename(f, '.py').padEnd(16)} ${steps.toLocaleString('en').padStart(10)} steps  ${(ms / 1000).toFixed(2)} s  ${perStep.toFixed(2)} µs/step  ${(bytes / Math.max(1, steps)).toFixed(1)} B/step`;
     if (!quick) {
       const native = python3Cpu(path);
@@ -126,7 +146,7 @@ export async function runBench(args: string[]): Promise<number> {
     }
     console.log(line);
     if (r.exitCode !== 0) console.log(`   exit ${r.exitCode}: ${r.stderr.slice(-300)}`);
-    console.log(`   ${await seekFigure(r.trace)}`);
+    console.log(`   ${seekFigure(r.trace)}`);
   }
   return 0;
 }

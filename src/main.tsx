@@ -2,7 +2,8 @@ import './boot.ts'; // first: starts the Python worker before the rest evaluates
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
-import { getClient, restoreAutosave, startAutosave, useStore } from './state/store.ts';
+import { getClient, useStore } from './state/store.ts';
+import { restoreAutosave, startAutosave } from './state/autosave.ts';
 import { parseHash } from './state/share.ts';
 import { EXAMPLES } from './examples/index.ts';
 import './ui/styles.css';
@@ -18,7 +19,7 @@ function openHash(): boolean {
   const h = parseHash(location.hash);
   const s = useStore.getState();
   if (h.kind === 'broken') {
-    s.setNotice({ kind: 'error', text: `${h.reason} Nothing was changed: your code is as you left it.` });
+    s.setNotice({ kind: 'broken-link', level: 'error', text: `${h.reason} Nothing was changed: your code is as you left it.` });
     return false;
   }
   if (h.kind === 'ok') {

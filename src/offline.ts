@@ -26,7 +26,7 @@ function pythonReady(): Promise<void> {
 function sayOnce(text: string): void {
   const show = () => {
     if (useStore.getState().notice) return false;
-    useStore.getState().setNotice({ kind: 'info', text });
+    useStore.getState().setNotice({ kind: 'offline', level: 'info', text });
     return true;
   };
   if (show()) return;

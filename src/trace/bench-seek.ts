@@ -14,7 +14,10 @@ const mib = (b: number) => (b / 2 ** 20).toFixed(1);
 let t0 = performance.now();
 const trace = manyTasksTrace(tasks, rounds);
 const recordMs = performance.now() - t0;
-const heap0 = process.memoryUsage().heapUsed;
+globalThis.gc?.();
+// Typed arrays live outside the JS heap proper: count both.
+const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+const heap0 = used();
 console.log(
   `trace: ${trace.steps.length.toLocaleString('en')} steps, ${trace.ops.length.toLocaleString('en')} int32 slots ` +
     `(${mib(trace.ops.byteLength)} MiB), recorded in ${recordMs.toFixed(0)} ms`,
@@ -27,9 +30,9 @@ t0 = performance.now();
 player.prepare();
 const prepMs = performance.now() - t0;
 globalThis.gc?.();
-const heap1 = process.memoryUsage().heapUsed;
+const heap1 = used();
 console.log(
-  `player: index ${indexMs.toFixed(0)} ms, ${player.keyframeCount} keyframes laid in ${prepMs.toFixed(0)} ms, ` +
+  `player: index ${indexMs.toFixed(0)} ms, ${player.keyframeCount} keyframes (${(player.keyframeBytes / player.steps).toFixed(1)} B/step) laid in ${prepMs.toFixed(0)} ms, ` +
     `heap +${mib(heap1 - heap0)} MiB (index + keyframes${globalThis.gc ? '' : '; run with --expose-gc for a settled figure'})`,
 );
 

@@ -14,40 +14,24 @@ export {
   validateTrace,
   type EventVisitor,
 } from './decode.ts';
-export {
-  LoopState,
-  applyEvent,
-  applyRange,
-  consoleLines,
-  errorRecord,
-  limitRecord,
-  snapshotAt,
-  type BlockView,
-  type ConsoleChunk,
-  type ConsoleLine,
-  type ErrorView,
-  type FutureStateName,
-  type FutureView,
-  type HandleKind,
-  type HandleView,
-  type LimitView,
-  type RunningView,
-  type Snapshot,
-  type TaskView,
-  type TimerView,
-} from './snapshot.ts';
-export { TracePlayer, type PlayerOptions } from './seek.ts';
-export { buildIndex, indexOf, type TraceIndex } from './trace-index.ts';
+export * from './views.ts';
+export { consoleLines, type ConsoleLine } from './console.ts';
+export { LOG_OPS, blockRecord, countUpTo, errorRecord, limitRecord, logsAt, type LogsAt, type RunLogs } from './logs.ts';
+export { LoopDraft, applyEvent, applyRange, loopReducer, snapshotAt, type LoopKey } from './loop-state.ts';
+export type { AnyReducer, Reducer } from './reducer.ts';
+export { DEFAULT_REDUCERS, TracePlayer, type PlayerOptions } from './seek.ts';
+export { ObjectKind, buildIndex, indexOf, type TraceIndex } from './trace-index.ts';
 export { narrate } from './narrate.ts';
 export { stepDetail, type StepDetail } from './step-detail.ts';
 export { shownTasks } from './shown-tasks.ts';
-// Simulated transports and processes (NET events), replayed separately.
+export { codeMarks, panelData, timeHorizon, type CodeMarks, type PanelData, type TaskFacts } from './panel-data.ts';
+// Simulated transports and processes (NET events): a reducer of its own.
 export * from './net-schema.ts';
 export {
   EMPTY_NET,
   applyNet,
   hasNetActivity,
-  netStateAt,
+  netReducer,
   networkAt,
   replayNet,
   snapshotOf,

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TraceRecorder } from './recorder.ts';
 import { NetKind as K } from './net-schema.ts';
 import { applyNet, EMPTY_NET, hasNetActivity, networkAt, snapshotOf, type NetState } from './network.ts';
+import { TracePlayer } from './seek.ts';
+import { snapshotAt } from './loop-state.ts';
+import { indexOf } from './trace-index.ts';
 
 const strings = ['', '127.0.0.1', 'echo hi'];
 function run(events: number[][], s: NetState = EMPTY_NET): NetState {
@@ -130,19 +133,33 @@ describe('networkAt', () => {
     return r.finish({ filename: 'x.py', source: '', exitCode: 0, pythonVersion: '3.14', wallMs: 0 });
   }
 
-  it('replays NET events up to the step boundary', () => {
+  it('the player replays NET events up to the step boundary, over its keyframes', () => {
     const t = trace();
-    expect(hasNetActivity(t)).toBe(true);
-    expect(networkAt(t, 0).servers).toHaveLength(1);
-    expect(networkAt(t, 0).connections).toHaveLength(0);
-    expect(networkAt(t, 1).connections).toHaveLength(1);
-    expect(networkAt(t, 1).connections[0].toServer).toBe(0);
-    expect(networkAt(t, 2).connections[0].toServer).toBe(42);
-    expect(networkAt(t, 1100).connections[0].toServer).toBe(42);
-    expect(networkAt(t, 1101).connections[0].toServer).toBe(0);
+    const p = new TracePlayer(t, { minInterval: 64 });
+    expect(p.hasNetwork).toBe(true);
+    expect(p.network(0).servers).toHaveLength(1);
+    expect(p.network(0).connections).toHaveLength(0);
+    expect(p.network(1).connections).toHaveLength(1);
+    expect(p.network(1).connections[0].toServer).toBe(0);
+    expect(p.network(2).connections[0].toServer).toBe(42);
+    expect(p.network(1100).connections[0].toServer).toBe(42);
+    expect(p.network(1101).connections[0].toServer).toBe(0);
     // backwards after keyframes were built
-    expect(networkAt(t, 600).connections[0].toServer).toBe(42);
-    expect(networkAt(t, t.steps.length).connections[0].toServer).toBe(0);
+    expect(p.network(600).connections[0].toServer).toBe(42);
+    expect(p.network(t.steps.length).connections[0].toServer).toBe(0);
+    expect(p.keyframeCount).toBeGreaterThan(3);
+    // The same as replaying from the start, at every step, in any order; an unchanged state gives the same object.
+    for (const k of [5, 1200, 0, 1099, 1101, 3, 700]) expect(p.network(k)).toEqual(networkAt(t, k));
+    expect(p.network(1000)).toBe(p.network(900));
+  });
+
+  it('the loop and the network share one cursor: both views agree with their references at every step', () => {
+    const t = trace();
+    const p = new TracePlayer(t, { minInterval: 32 });
+    for (const k of [1150, 2, 1101, 0, 640]) {
+      expect(p.snapshot(k)).toEqual(snapshotAt(t, k));
+      expect(p.network(k)).toEqual(networkAt(t, k));
+    }
   });
 
   it('reports no activity for a trace without NET events', () => {
@@ -150,7 +167,9 @@ describe('networkAt', () => {
     r.run(0);
     r.done(0);
     const t = r.finish({ filename: 'x.py', source: '', exitCode: 0, pythonVersion: '3.14', wallMs: 0 });
-    expect(hasNetActivity(t)).toBe(false);
-    expect(networkAt(t, 1).active).toBe(false);
+    expect(hasNetActivity(indexOf(t))).toBe(false);
+    const p = new TracePlayer(t);
+    expect(p.hasNetwork).toBe(false);
+    expect(p.network(1).active).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-// The network view of a trace: a pure reducer over NET events (applyNet) and
-// the NetworkSnapshot at step k (networkAt), replayed from cached keyframes.
+// The network view of a trace: a pure reducer over NET events (applyNet),
+// run by TracePlayer over its keyframes (netReducer; player.network(k)).
 //
 // Step k as in snapshot.ts (docs/trace-format.md): k = 0 is the state before the first
 // handle runs; k >= 1 is after the k-th handle ran, up to (not including) the
@@ -8,8 +8,11 @@
 // The state is immutable: applyNet returns a new state that shares every
 // entity it did not change, so keyframes are plain references.
 
-import { OPERANDS, Op, type Trace } from './schema.ts';
+import { EVENT_SIZE, stepEnd } from './decode.ts';
+import { Op, type Trace } from './schema.ts';
 import { CONN_STATES, NetKind, SockProto, type ConnState } from './net-schema.ts';
+import type { Reducer } from './reducer.ts';
+import type { TraceIndex } from './trace-index.ts';
 
 export interface NetSocket {
   id: number;
@@ -205,7 +208,7 @@ export function applyNet(state: NetState, kind: number, a: number, b: number, c:
     }
     case NetKind.STATE: {
       const sock = s.sockets[a];
-      const st = CONN_STATES[b] ?? 'open';
+      const st: ConnState = CONN_STATES[b] ?? 'open';
       if (sock) s = putSock(s, { ...sock, state: st });
       return withConn(s, a, (cn, isClient) => {
         const clientState = isClient ? st : cn.clientState;
@@ -315,65 +318,52 @@ export function snapshotOf(s: NetState): NetworkSnapshot {
 export function replayNet(trace: Trace, state: NetState, from: number, to: number): NetState {
   const ops = trace.ops;
   const strings = trace.strings;
+  const sizes = EVENT_SIZE;
+  const NET = Op.NET;
   let i = from;
   while (i < to) {
     const op = ops[i];
-    if (op === Op.NET) state = applyNet(state, ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4], ops[i + 5], strings);
-    i += 1 + OPERANDS[op];
+    if (op === NET) state = applyNet(state, ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4], ops[i + 5], strings);
+    const size = op > 0 && op < sizes.length ? sizes[op] : 0;
+    if (size === 0) throw new Error(`trace: unknown opcode ${op} at offset ${i}`);
+    i += size;
   }
   return state;
 }
 
-const KEY_EVERY = 512;
-interface Cache {
-  /** keys[j]: state at step j * KEY_EVERY. */
-  keys: NetState[];
-  active: boolean;
-}
-const caches = new WeakMap<Trace, Cache>();
-
-function boundary(trace: Trace, k: number): number {
-  return k < trace.steps.length ? trace.steps[k] : trace.ops.length;
-}
-
-function cacheOf(trace: Trace): Cache {
-  let c = caches.get(trace);
-  if (!c) {
-    // One pass: does the trace have NET events at all? (Then every snapshot is empty.)
-    let active = false;
-    const ops = trace.ops;
-    for (let i = 0; i < ops.length; i += 1 + OPERANDS[ops[i]]) {
-      if (ops[i] === Op.NET) {
-        active = true;
-        break;
-      }
-    }
-    c = { keys: [active ? replayNet(trace, EMPTY_NET, 0, boundary(trace, 0)) : EMPTY_NET], active };
-    caches.set(trace, c);
-  }
-  return c;
-}
-
 /** Whether the run had any network or process activity (the panel shows only then). */
-export function hasNetActivity(trace: Trace): boolean {
-  return cacheOf(trace).active;
+export function hasNetActivity(ix: TraceIndex): boolean {
+  return ix.opCount[Op.NET] > 0;
 }
 
-/** The network state at step k (see the header for what step k means). */
-export function netStateAt(trace: Trace, k: number): NetState {
-  const n = trace.steps.length;
-  k = Math.max(0, Math.min(n, Math.floor(k)));
-  const c = cacheOf(trace);
-  if (!c.active) return EMPTY_NET;
-  const want = Math.floor(k / KEY_EVERY);
-  while (c.keys.length <= want) {
-    const j = c.keys.length;
-    c.keys.push(replayNet(trace, c.keys[j - 1], boundary(trace, (j - 1) * KEY_EVERY), boundary(trace, j * KEY_EVERY)));
-  }
-  return replayNet(trace, c.keys[want], boundary(trace, want * KEY_EVERY), boundary(trace, k));
-}
-
-/** The NetworkSnapshot at step k. */
+/** The network at step k by replaying from the start: the reference TracePlayer.network(k) must agree with. */
 export function networkAt(trace: Trace, k: number): NetworkSnapshot {
-  return snapshotOf(netStateAt(trace, k));
+  k = Math.max(0, Math.min(trace.steps.length, Math.floor(k)));
+  return snapshotOf(replayNet(trace, EMPTY_NET, 0, stepEnd(trace, k)));
 }
+
+/** Rough bytes of one entity record: its share of a keyframe (records a keyframe shares with others cost nothing more). */
+const ENTITY_BYTES = 96;
+const views = new WeakMap<NetState, NetworkSnapshot>();
+
+/**
+ * The network as one of TracePlayer's reducers (reducer.ts). Its state is
+ * immutable (applyNet returns a new one that shares what it did not change),
+ * so a keyframe is the state itself.
+ */
+export const netReducer: Reducer<NetState, NetState, NetworkSnapshot> = {
+  name: 'network',
+  active: hasNetActivity,
+  start: () => EMPTY_NET,
+  advance: (d, trace, from, to) => replayNet(trace, d, from, to),
+  key: (d) => d,
+  resume: (k) => k,
+  bytes: (k) =>
+    ENTITY_BYTES *
+    (1 + Object.keys(k.sockets).length + Object.keys(k.connections).length + Object.keys(k.servers).length + Object.keys(k.processes).length + Object.keys(k.datagrams).length),
+  view(d) {
+    let v = views.get(d);
+    if (!v) views.set(d, (v = snapshotOf(d)));
+    return v;
+  },
+};

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validateTrace } from './decode.ts';
 import { narrate } from './narrate.ts';
 import { chainLines, innermostLine, NO_ID, Op, OPERANDS, TaskState, TRACE_VERSION, traceFromJSON, traceToJSON, type Trace } from './schema.ts';
-import { snapshotAt } from './snapshot.ts';
+import { snapshotAt } from './loop-state.ts';
 import { tinyProgram } from './fixtures.test-util.ts';
 
 const V1 = JSON.parse(readFileSync(join(import.meta.dirname, 'testdata', 'trace-v1.json'), 'utf8'));

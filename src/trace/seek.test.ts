@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TracePlayer } from './seek.ts';
-import { snapshotAt, LoopState, applyRange } from './snapshot.ts';
+import { snapshotAt, LoopDraft, applyRange } from './loop-state.ts';
 import { stepEnd } from './decode.ts';
 import { randomTrace, rng, tinyProgram } from './fixtures.test-util.ts';
 import { manyTasksTrace } from './synthetic.ts';
@@ -13,18 +13,18 @@ describe('TracePlayer seeking agrees with replay from zero', () => {
       expect(trace.steps.length).toBeGreaterThan(100);
       // Reference: one draft moved forward step by step, materialized at each k.
       const ref: ReturnType<typeof snapshotAt>[] = [];
-      const d = new LoopState(trace);
+      const d = new LoopDraft(trace);
       applyRange(d, trace.ops, 0, stepEnd(trace, 0));
-      ref.push(d.materialize());
+      ref.push(d.view());
       for (let k = 1; k <= trace.steps.length; k++) {
         applyRange(d, trace.ops, stepEnd(trace, k - 1), stepEnd(trace, k));
-        ref.push(d.materialize());
+        ref.push(d.view());
       }
       // The step-by-step reference itself agrees with independent replays.
       for (const k of [0, 1, 50, trace.steps.length]) expect(ref[k]).toEqual(snapshotAt(trace, k));
 
       // Tiny keyframe interval: many keyframes, forks and chunk copies.
-      const p = new TracePlayer(trace, { minInterval: 64, stateFactor: 1 });
+      const p = new TracePlayer(trace, { minInterval: 64, keyRatio: 4 });
       const r = rng(seed);
       const order = ref.map((_, k) => k).sort(() => r() - 0.5);
       for (const k of order) expect(p.snapshot(k)).toEqual(ref[k]);
@@ -36,7 +36,7 @@ describe('TracePlayer seeking agrees with replay from zero', () => {
 
   it('snapshots handed out are not changed by later seeks (structural sharing is copy-on-write)', () => {
     const trace = randomTrace(7, 400);
-    const p = new TracePlayer(trace, { minInterval: 32, stateFactor: 1 });
+    const p = new TracePlayer(trace, { minInterval: 32, keyRatio: 4 });
     const k = 120;
     const s = p.snapshot(k);
     const copy = JSON.parse(JSON.stringify(s));

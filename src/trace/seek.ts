@@ -1,25 +1,68 @@
-// Random access into a trace: snapshot(k) for any step without replaying from
-// zero. Keyframes (forked drafts, sharing structure, see pvec.ts) are laid at
-// step boundaries every `interval` events, and built lazily: the first seek
-// past the frontier replays forward and leaves keyframes behind it. A seek
-// then costs one fork + at most one interval of events + materializing.
+// Random access into a trace: the state at any step k without replaying from
+// zero. One player runs every reducer of the trace (reducer.ts: the loop
+// state, the network) over one stream of events and one set of keyframes.
+// Keyframes are laid at step boundaries, lazily: the first seek past the
+// frontier replays forward and leaves keyframes behind it (prepare() lays them
+// all, in idle time). A seek then costs one resume from a keyframe, at most
+// one interval of events, and building the view, for the reducer asked about
+// only; stepping forward continues from the previous step.
 //
-// The interval adapts to how big the loop state is: a keyframe holds about
-// as many pointers as there are live tasks, queued handles and timers, so the
-// next keyframe is laid no sooner than `stateFactor` x that many events later.
-// Keyframe memory therefore stays a fraction of the trace's own size, whatever
-// the program's shape; the floor `minInterval` bounds how fine they get.
+// Keyframe memory is bounded by the trace's own size: the next keyframe is
+// laid only once the events since the last one take `1 / keyRatio` times as
+// many bytes as that keyframe holds (and at least `minInterval` slots). So
+// keyframes of a loop with many live tasks are rarer, and together they never
+// take more than about keyRatio x the event stream. keyRatio spends what the
+// trace leaves of a budget of BYTES_PER_STEP for trace and keyframes together
+// (more keyframes, shorter replays, faster seeks), within [0.15, 1].
 
 import { stepEnd } from './decode.ts';
-import { LoopState, applyRange, type ConsoleLine, type Snapshot } from './snapshot.ts';
+import { countUpTo } from './logs.ts';
+import type { ConsoleLine } from './console.ts';
+import { loopReducer } from './loop-state.ts';
+import { netReducer, type NetworkSnapshot } from './network.ts';
+import type { AnyReducer, Reducer } from './reducer.ts';
 import { indexOf, type TraceIndex } from './trace-index.ts';
 import type { Trace } from './schema.ts';
+import type { Snapshot } from './views.ts';
 
 export interface PlayerOptions {
-  /** Fewest events between two keyframes. Default 8192. */
+  /** Fewest int32 slots of trace between two keyframes. Default 8192. */
   minInterval?: number;
-  /** Events between keyframes per unit of live state. Default 16. */
-  stateFactor?: number;
+  /** Keyframe bytes allowed per byte of events between two keyframes. Default: from the budget (keyRatioFor). */
+  keyRatio?: number;
+  /** The reducers to run. Default: the loop and the network. */
+  reducers?: readonly AnyReducer[];
+}
+
+/** Bytes per step the trace and its keyframes may take together. */
+export const BYTES_PER_STEP = 100;
+
+/** Bytes a trace holds: events, step index, the times table and (as UTF-16 units) the strings. */
+export function traceBytes(trace: Trace): number {
+  let strings = 0;
+  for (const s of trace.strings) strings += s.length + 1;
+  return trace.ops.byteLength + trace.steps.byteLength + trace.times.length * 8 + strings;
+}
+
+/**
+ * The default keyRatio: most of what the trace leaves of BYTES_PER_STEP per
+ * step (a tenth is kept back, as the keyframes' own overhead), as a share of
+ * the event stream; at least 0.15 and at most 1.
+ */
+export function keyRatioFor(trace: Trace): number {
+  const steps = Math.max(1, trace.steps.length);
+  const spare = (BYTES_PER_STEP * steps - traceBytes(trace)) * 0.9;
+  return Math.min(1, Math.max(0.15, spare / Math.max(1, trace.ops.byteLength)));
+}
+
+/** The reducers every player runs unless told otherwise. */
+export const DEFAULT_REDUCERS: readonly AnyReducer[] = [loopReducer, netReducer];
+
+interface Keyframe {
+  readonly step: number;
+  /** Per reducer: its keyframe, or null for an idle reducer (its start state stands). */
+  readonly keys: readonly unknown[];
+  readonly bytes: number;
 }
 
 export class TracePlayer {
@@ -31,18 +74,26 @@ export class TracePlayer {
   readonly endTime: number;
 
   private readonly minInterval: number;
-  private readonly stateFactor: number;
-  /** Keyframe drafts (never mutated; forked before use) and the step each is at. */
-  private readonly keys: LoopState[] = [];
-  private readonly keySteps: number[] = [];
-  /** The draft that lays keyframes, and the step it has reached. */
-  private frontier: LoopState;
+  private readonly keyRatio: number;
+  private readonly reducers: readonly AnyReducer[];
+  private readonly active: readonly boolean[];
+  /** Idle reducers' start states: never advanced, so shared by every draft set. */
+  private readonly idle: readonly unknown[];
+  private readonly keys: Keyframe[] = [];
+  /** The drafts that lay keyframes, and the step they have reached. */
+  private frontier: unknown[];
   private frontierStep = -1;
   private frontierLastKey = 0;
-  /** A private draft at `curStep`: stepping forward continues from it. */
-  private cur: LoopState | null = null;
-  private curStep = -1;
-  private last: Snapshot | null = null;
+  private frontierLastBytes = 0;
+  /**
+   * Per reducer, a private draft and the step it is at: stepping forward
+   * continues from it. Each reducer moves only when its view is asked for, so
+   * showing the loop never pays for replaying the network, nor the reverse.
+   */
+  private readonly cur: unknown[];
+  private readonly curStep: number[];
+  /** Per reducer: the last view handed out and its step. */
+  private readonly last: ({ step: number; view: unknown } | null)[];
 
   constructor(trace: Trace, opts: PlayerOptions = {}) {
     this.trace = trace;
@@ -50,43 +101,63 @@ export class TracePlayer {
     this.steps = trace.steps.length;
     this.endTime = this.index.endTime;
     this.minInterval = opts.minInterval ?? 8192;
-    this.stateFactor = opts.stateFactor ?? 16;
-    this.frontier = new LoopState(trace);
+    this.keyRatio = opts.keyRatio ?? keyRatioFor(trace);
+    this.reducers = opts.reducers ?? DEFAULT_REDUCERS;
+    this.active = this.reducers.map((r) => r.active(this.index));
+    this.idle = this.reducers.map((r, i) => (this.active[i] ? null : r.start(this.index)));
+    this.last = this.reducers.map(() => null);
+    this.cur = this.reducers.map(() => null);
+    this.curStep = this.reducers.map(() => -1);
+    this.frontier = this.reducers.map((r, i) => (this.active[i] ? r.start(this.index) : this.idle[i]));
     this.advanceFrontier(0);
+  }
+
+  /** Reducer r's view at step k (clamped to 0..N). Immutable; the same object for repeated calls with one k. */
+  view<V>(r: Reducer<unknown, unknown, V>, k: number): V {
+    const i = this.reducers.indexOf(r as AnyReducer);
+    if (i < 0) throw new Error(`TracePlayer: reducer ${r.name} is not one of this player's`);
+    k = Math.max(0, Math.min(this.steps, Math.floor(k)));
+    const last = this.last[i];
+    if (last && last.step === k) return last.view as V;
+    const view = r.view(this.moveTo(i, k), (last?.view as V | undefined) ?? null);
+    this.last[i] = { step: k, view };
+    return view;
   }
 
   /** The loop at step k (clamped to 0..N). Immutable; the same object for repeated calls with one k. */
   snapshot(k: number): Snapshot {
-    k = Math.max(0, Math.min(this.steps, Math.floor(k)));
-    if (this.last && this.last.step === k) return this.last;
-    if (k > this.frontierStep) this.advanceFrontier(k);
-    // Nearest keyframe at or before k.
-    let lo = 0;
-    let hi = this.keySteps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.keySteps[mid] <= k) lo = mid;
-      else hi = mid - 1;
-    }
-    const ks = this.keySteps[lo];
-    if (!(this.cur && this.curStep <= k && this.curStep >= ks)) {
-      this.cur = this.keys[lo].fork();
-      this.curStep = ks;
-    }
-    this.replay(this.cur, this.curStep, k);
-    this.curStep = k;
-    this.last = this.cur.materialize();
-    return this.last;
+    return this.view(loopReducer as Reducer<unknown, unknown, Snapshot>, k);
   }
 
-  /** Build every keyframe now (e.g. in idle time), so no later seek pays for a long replay. */
+  /** The simulated network and processes at step k. */
+  network(k: number): NetworkSnapshot {
+    return this.view(netReducer as Reducer<unknown, unknown, NetworkSnapshot>, k);
+  }
+
+  /** Whether the run used sockets or processes at all (the Network panel shows only then). */
+  get hasNetwork(): boolean {
+    const i = this.reducers.indexOf(netReducer as AnyReducer);
+    return i >= 0 && this.active[i];
+  }
+
+  /** Build every keyframe now, and let the reducers warm up (e.g. in idle time), so no later seek pays for a long replay. */
   prepare(): void {
     this.advanceFrontier(this.steps);
+    this.reducers.forEach((r, i) => {
+      if (this.active[i]) r.warm?.(this.frontier[i]);
+    });
   }
 
   /** Keyframes laid so far (for tests and diagnostics). */
   get keyframeCount(): number {
     return this.keys.length;
+  }
+
+  /** Bytes the keyframes laid so far hold (what reducers report; for the bench). */
+  get keyframeBytes(): number {
+    let n = 0;
+    for (const k of this.keys) n += k.bytes;
+    return n;
   }
 
   // ---- loop iterations --------------------------------------------------------------
@@ -198,36 +269,59 @@ export class TracePlayer {
 
   /** Number of console lines visible (at least partly) at step k. */
   linesVisibleAt(k: number): number {
-    const lines = this.index.lines;
-    let lo = 0;
-    let hi = lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lines[mid].step <= k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countUpTo(this.index.lines, k);
   }
 
   // ---- internals -------------------------------------------------------------------------
-  private replay(d: LoopState, from: number, to: number): void {
-    if (to <= from) return;
-    applyRange(d, this.trace.ops, stepEnd(this.trace, from), stepEnd(this.trace, to));
+  /** Bring reducer i's private draft to step k and return it. */
+  private moveTo(i: number, k: number): unknown {
+    if (!this.active[i]) return this.idle[i];
+    if (k > this.frontierStep) this.advanceFrontier(k);
+    const at = this.curStep[i];
+    if (at === k) return this.cur[i];
+    // Nearest keyframe at or before k.
+    let lo = 0;
+    let hi = this.keys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.keys[mid].step <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    const key = this.keys[lo];
+    const r = this.reducers[i];
+    let from = at;
+    if (!(at >= key.step && at <= k)) {
+      this.cur[i] = r.resume(key.keys[i]);
+      from = key.step;
+    }
+    const a = stepEnd(this.trace, from);
+    const b = stepEnd(this.trace, k);
+    if (b > a) this.cur[i] = r.advance(this.cur[i], this.trace, a, b);
+    this.curStep[i] = k;
+    return this.cur[i];
   }
 
-  /** Move the keyframe-laying draft up to step `target`, laying keyframes as it goes. */
+  /** Advance every active draft of `drafts` over ops[from, to). */
+  private replay(drafts: unknown[], from: number, to: number): void {
+    if (to <= from) return;
+    for (let i = 0; i < this.reducers.length; i++) {
+      if (this.active[i]) drafts[i] = this.reducers[i].advance(drafts[i], this.trace, from, to);
+    }
+  }
+
+  /** Move the keyframe-laying drafts up to step `target`, laying keyframes as they go. */
   private advanceFrontier(target: number): void {
     const f = this.frontier;
     const tr = this.trace;
     let step = this.frontierStep;
     if (step < 0) {
-      applyRange(f, tr.ops, 0, stepEnd(tr, 0));
+      this.replay(f, 0, stepEnd(tr, 0));
       step = 0;
-      this.lay(f, 0);
+      this.lay(0);
     }
     while (step < target) {
       // Find the step at which the next keyframe is due, and replay straight there.
-      const due = this.frontierLastKey + Math.max(this.minInterval, this.stateFactor * f.size);
+      const due = this.frontierLastKey + Math.max(this.minInterval, Math.ceil(this.frontierLastBytes / (4 * this.keyRatio)));
       // First step whose end offset reaches `due` (binary search over step starts).
       let lo = step + 1;
       let hi = this.steps;
@@ -240,20 +334,27 @@ export class TracePlayer {
       if (next > target && stepEnd(tr, next) >= due) {
         // The keyframe lies beyond the target: stop at the target, lay nothing yet.
         // (The frontier only moves forward, so it resumes from here next time.)
-        applyRange(f, tr.ops, stepEnd(tr, step), stepEnd(tr, target));
+        this.replay(f, stepEnd(tr, step), stepEnd(tr, target));
         step = target;
         break;
       }
-      applyRange(f, tr.ops, stepEnd(tr, step), stepEnd(tr, next));
+      this.replay(f, stepEnd(tr, step), stepEnd(tr, next));
       step = next;
-      this.lay(f, step);
+      this.lay(step);
     }
     this.frontierStep = step;
   }
 
-  private lay(f: LoopState, step: number): void {
-    this.keys.push(f.fork());
-    this.keySteps.push(step);
+  private lay(step: number): void {
+    let bytes = 0;
+    const keys = this.reducers.map((r, i) => {
+      if (!this.active[i]) return null;
+      const k = r.key(this.frontier[i]);
+      bytes += r.bytes(k);
+      return k;
+    });
+    this.keys.push({ step, keys, bytes });
     this.frontierLastKey = stepEnd(this.trace, step);
+    this.frontierLastBytes = bytes;
   }
 }

@@ -4,7 +4,7 @@
 // the one that ran, like the handle in the ready queue's "ran in this step"
 // slot: it reads 'running' here. Every other task is as recorded.
 
-import type { Snapshot, TaskView } from './snapshot.ts';
+import type { Snapshot, TaskView } from './views.ts';
 
 const shown = new WeakMap<Snapshot, readonly TaskView[]>();
 

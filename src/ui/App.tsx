@@ -1,5 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../state/store.ts';
+import { selectNetwork, selectSnapshot } from '../state/selectors.ts';
 import { Header } from './Header.tsx';
 import { EditorPane } from './EditorPane.tsx';
 import { Controls } from './Controls.tsx';
@@ -8,17 +9,16 @@ import { ConsolePanel } from './ConsolePanel.tsx';
 import { Narration } from './Narration.tsx';
 import { useKeyboard, usePlayback } from './hooks.ts';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
-import { hasNetActivity, networkAt } from '../trace/index.ts';
-import { transitionMs } from './motion.ts';
+import { useMotion } from './motion.ts';
 
 export function App() {
   const player = useStore((s) => s.player);
   const k = useStore((s) => s.k);
   const theme = useStore((s) => s.theme);
-  const snap = useMemo(() => (player ? player.snapshot(k) : null), [player, k]);
+  const time = useStore((s) => selectSnapshot(s)?.time ?? 0);
   // The Network panel shows only when the run used sockets or processes.
-  const net = useMemo(() => (player && hasNetActivity(player.trace) ? networkAt(player.trace, k) : null), [player, k]);
-  const netMs = transitionMs(useStore((s) => s.speed), useStore((s) => s.playing));
+  const net = useStore(selectNetwork);
+  const motion = useMotion();
   usePlayback();
   useKeyboard();
   useEffect(() => {
@@ -32,13 +32,13 @@ export function App() {
     <div className="app">
       <Header />
       <div className="workspace">
-        <EditorPane snap={snap} />
+        <EditorPane />
         <main className="viz" tabIndex={-1} id="viz" aria-label="Event loop state">
-          <Panels snap={snap} />
-          {net && <NetworkPanel snapshot={net} duration={netMs} />}
+          <Panels />
+          {net && <NetworkPanel snapshot={net} motion={motion} />}
         </main>
       </div>
-      <Controls time={snap?.time ?? 0} />
+      <Controls time={time} />
       <Narration />
       <ConsolePanel />
     </div>

@@ -1,7 +1,6 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { useStore } from '../state/store.ts';
-import { shownTasks, stepDetail, type Snapshot } from '../trace/index.ts';
-import type { EditorMarks } from './editor/CodeEditor.tsx';
+import { selectCodeMarks } from '../state/selectors.ts';
 import { findExample } from '../examples/index.ts';
 
 const CodeEditor = lazy(() => import('./editor/CodeEditor.tsx'));
@@ -21,35 +20,12 @@ function Fallback() {
   );
 }
 
-export function EditorPane({ snap }: { snap: Snapshot | null }) {
+export function EditorPane() {
   const theme = useStore((s) => s.theme);
-  const player = useStore((s) => s.player);
-  const outcome = useStore((s) => s.outcome);
   const exampleId = useStore((s) => s.exampleId);
   const ex = findExample(exampleId);
-  const marks: EditorMarks = useMemo(() => {
-    const m: EditorMarks = { current: [], waiting: [], errors: [] };
-    if (!player) return m;
-    const ix = player.index;
-    if (snap) {
-      // The lines the step ran through; a dot where each other task is suspended.
-      m.current = [...stepDetail(player.trace, snap.step, ix).lines];
-      for (const t of shownTasks(snap)) {
-        if ((t.state === 'waiting' || t.state === 'ready') && t.chain.length) {
-          m.waiting.push({
-            line: t.chain[t.chain.length - 1],
-            slot: ix.taskSlot(t.id),
-            name: t.name,
-            what: t.state === 'waiting' ? `on ${t.waitOn !== null ? ix.objectName(t.waitOn) : 'a future'}` : '(ready to resume)',
-          });
-        }
-      }
-    }
-    for (const e of ix.errors) if (e.line > 0) m.errors.push({ line: e.line, col: e.col, message: e.message });
-    if (outcome?.syntaxError && !m.errors.some((e) => e.line === outcome.syntaxError!.line))
-      m.errors.push(outcome.syntaxError);
-    return m;
-  }, [player, snap, outcome]);
+  // The lines the step ran through; a dot where each other task is suspended; the run's errors.
+  const marks = useStore(selectCodeMarks);
 
   return (
     <div className="editor-pane">

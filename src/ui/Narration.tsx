@@ -1,17 +1,14 @@
 import { useStore } from '../state/store.ts';
-import { narrate } from '../trace/index.ts';
-import { useMemo } from 'react';
+import { selectNarration } from '../state/selectors.ts';
 
 export function Narration() {
-  const player = useStore((s) => s.player);
-  const k = useStore((s) => s.k);
+  const text = useStore(selectNarration);
   const notice = useStore((s) => s.notice);
   const phase = useStore((s) => s.phase);
-  const text = useMemo(() => (player ? narrate(player.trace, k, player.index) : null), [player, k]);
   return (
     <div className="narration-row">
       {notice && (
-        <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+        <div className={`notice ${notice.level}`} role={notice.level === 'error' ? 'alert' : 'status'} data-testid="notice" data-kind={notice.kind}>
           {notice.text}
           {notice.action === 'retry' && (
             <button className="btn small primary" data-testid="retry" onClick={() => useStore.getState().retryRuntime()}>

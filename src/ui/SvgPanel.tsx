@@ -1,4 +1,5 @@
-// React owns the <svg>; a pure d3 render function draws into it.
+// React owns the <svg>; a panel's drawing function draws its layout into it,
+// again whenever `deps` (the data and the motion) or the width change.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
@@ -34,7 +35,6 @@ export function SvgBox(props: { draw: (svg: SVGSVGElement, width: number) => voi
   const svg = useRef<SVGSVGElement>(null);
   useEffect(() => {
     if (svg.current) props.draw(svg.current, width);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...props.deps, width]);
   return (
     <div ref={box} className="svg-box">
@@ -60,7 +60,6 @@ export function VirtualSvgList(props: {
   const last = Math.min(props.count, first + visible + 8);
   useEffect(() => {
     if (svg.current) props.draw(svg.current, width - 2, first, last);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...props.deps, width, first, last]);
   return (
     <div

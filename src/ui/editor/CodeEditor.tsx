@@ -6,18 +6,11 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { monaco } from './monaco-setup.ts';
 import { useStore } from '../../state/store.ts';
 import { TASK_PALETTE } from '../colours.ts';
-
-export interface EditorMarks {
-  /** Lines run in the current step. */
-  current: number[];
-  /** Suspended tasks: where each waits. */
-  waiting: { line: number; slot: number; name: string; what: string }[];
-  errors: { line: number; col: number; message: string }[];
-}
+import type { CodeMarks } from '../../trace/index.ts';
 
 type IEditor = Parameters<OnMount>[0];
 
-export default function CodeEditor({ marks, theme }: { marks: EditorMarks; theme: 'dark' | 'light' }) {
+export default function CodeEditor({ marks, theme }: { marks: CodeMarks; theme: 'dark' | 'light' }) {
   const editorRef = useRef<IEditor | null>(null);
   const decoRef = useRef<ReturnType<IEditor['createDecorationsCollection']> | null>(null);
   const code = useStore((s) => s.code);
@@ -77,7 +70,10 @@ export default function CodeEditor({ marks, theme }: { marks: EditorMarks; theme
   );
 }
 
-function applyMarks(editor: IEditor, deco: ReturnType<IEditor['createDecorationsCollection']>, marks: EditorMarks) {
+/** The error markers last given to each model (as JSON), so equal ones are not set again. */
+const markersSet = new WeakMap<object, string>();
+
+function applyMarks(editor: IEditor, deco: ReturnType<IEditor['createDecorationsCollection']>, marks: CodeMarks) {
   const model = editor.getModel();
   if (!model) return;
   const lines = model.getLineCount();
@@ -117,9 +113,8 @@ function applyMarks(editor: IEditor, deco: ReturnType<IEditor['createDecorations
   deco.set(ds);
   // Markers only change with the run, not with the step: skip Monaco's re-validation when equal.
   const key = JSON.stringify(marks.errors);
-  const m = model as unknown as { __lsMarkers?: string };
-  if (m.__lsMarkers === key) return revealCurrent(editor, marks, ok);
-  m.__lsMarkers = key;
+  if (markersSet.get(model) === key) return revealCurrent(editor, marks, ok);
+  markersSet.set(model, key);
   monaco.editor.setModelMarkers(
     model,
     'loopscope',
@@ -137,6 +132,6 @@ function applyMarks(editor: IEditor, deco: ReturnType<IEditor['createDecorations
   revealCurrent(editor, marks, ok);
 }
 
-function revealCurrent(editor: IEditor, marks: EditorMarks, ok: (l: number) => boolean) {
+function revealCurrent(editor: IEditor, marks: CodeMarks, ok: (l: number) => boolean) {
   if (marks.current.length && ok(marks.current[0])) editor.revealLineInCenterIfOutsideViewport(marks.current[0]);
 }

@@ -1,33 +1,86 @@
 // Futures panel: each future with its state, its result or exception, its done
 // callbacks and the tasks that await it. A future that just finished flashes.
-import * as d3 from 'd3';
-import './common.ts';
+// Rows are virtualised. layoutFutures is pure (shapes from data); drawFutures joins them.
+import { select } from 'd3-selection';
+import 'd3-transition';
 import type { FutureView } from '../../trace/index.ts';
 import { STATE_COLOURS, STATE_GLYPH } from '../colours.ts';
-import { truncate, memory, type RenderOpts } from './common.ts';
+import { fillOf, truncate, type Motion, type SlotOf } from './common.ts';
+import { before, put, putText } from './dom.ts';
 
 export const FUT_ROW_H = 28;
 
 export interface FuturesData {
-  futures: readonly FutureView[];
-  first: number;
-  last: number;
-  taskName: (id: number) => string;
+  readonly futures: readonly FutureView[];
+  /** Name of a task, by id. */
+  readonly nameOf: (id: number) => string;
+  readonly slotOf: SlotOf;
 }
 
-const STATE_FOR_COLOUR: Record<string, string> = { pending: 'pending', done: 'done', cancelled: 'cancelled', failed: 'failed' };
+const STATE_W = 112;
+const MAX_AWAITERS = 12;
 
-export function renderFutures(svgEl: SVGSVGElement, data: FuturesData, opts: RenderOpts): void {
-  const svg = d3.select(svgEl);
-  const prev = memory<string>(svgEl, '__state');
-  svg.attr('height', data.futures.length * FUT_ROW_H + 4).attr('width', opts.width);
-  const rows = data.futures.slice(data.first, data.last).map((f, i) => ({ f, row: data.first + i }));
-  const LABEL_W = Math.min(260, Math.max(170, opts.width * 0.3));
-  const STATE_W = 112;
+export interface FutureRowShape {
+  readonly id: number;
+  readonly y: number;
+  readonly state: FutureView['state'];
+  readonly label: string;
+  readonly stateFill: string;
+  readonly stateText: string;
+  readonly detailX: number;
+  readonly detail: string;
+  /** The tasks awaiting it, as dots in their colours. */
+  readonly awaiters: readonly { readonly id: number; readonly cx: number; readonly fill: string; readonly title: string }[];
+  readonly title: string;
+}
 
-  svg
-    .selectAll<SVGGElement, { f: FutureView; row: number }>('g.future-row')
-    .data(rows, (d) => String(d.f.id))
+export interface FuturesShapes {
+  readonly width: number;
+  readonly height: number;
+  /** Where the state badge and the awaiters start. */
+  readonly labelW: number;
+  readonly rows: readonly FutureRowShape[];
+}
+
+function detailOf(f: FutureView): string {
+  const parts: string[] = [];
+  if (f.state === 'done') parts.push(`result ${f.text || 'None'}`);
+  else if (f.state === 'failed') parts.push(`raised ${f.text}`);
+  if (f.callbacks.length) parts.push(`${f.state === 'pending' ? 'callbacks' : 'called'}: ${f.callbacks.join(', ')}`);
+  return parts.join(' · ');
+}
+
+/** Rows first..last-1 (the visible window) of the futures panel. */
+export function layoutFutures(data: FuturesData, width: number, first = 0, last = data.futures.length): FuturesShapes {
+  const labelW = Math.min(260, Math.max(170, width * 0.3));
+  const rows: FutureRowShape[] = [];
+  for (let row = first; row < Math.min(last, data.futures.length); row++) {
+    const f = data.futures[row];
+    const awaitW = f.awaitedBy.length * 16;
+    rows.push({
+      id: f.id,
+      y: row * FUT_ROW_H,
+      state: f.state,
+      label: truncate(f.label, Math.floor(labelW / 7.2)),
+      stateFill: STATE_COLOURS[f.state],
+      stateText: `${STATE_GLYPH[f.state]} ${f.state}`,
+      detailX: labelW + STATE_W + awaitW + 4,
+      detail: truncate(detailOf(f), Math.max(10, Math.floor((width - labelW - STATE_W - awaitW) / 7))),
+      awaiters: f.awaitedBy.slice(0, MAX_AWAITERS).map((id, i) => ({ id, cx: 6 + i * 16, fill: fillOf(id, data.slotOf, 'var(--muted)'), title: `awaited by ${data.nameOf(id)}` })),
+      title: `${f.label}: ${f.state}${f.text ? ' — ' + f.text : ''}${f.awaitedBy.length ? ' — awaited by ' + f.awaitedBy.map(data.nameOf).join(', ') : ''}`,
+    });
+  }
+  return { width, height: data.futures.length * FUT_ROW_H + 4, labelW, rows };
+}
+
+export function drawFutures(svgEl: SVGSVGElement, s: FuturesShapes, motion: Motion): void {
+  const svg = select(svgEl);
+  put(svg, { height: s.height, width: s.width });
+  const current = svg.selectAll<SVGGElement, FutureRowShape>('g.future-row');
+  // A row that read 'pending' and now does not: it just finished, and flashes.
+  const wasPending = before(current, (d) => d.state === 'pending');
+  current
+    .data(s.rows, (d) => String(d.id))
     .join((enter) => {
       const g = enter.append('g').attr('class', 'future-row');
       g.append('rect').attr('class', 'row-bg');
@@ -39,68 +92,35 @@ export function renderFutures(svgEl: SVGSVGElement, data: FuturesData, opts: Ren
       g.append('title');
       return g;
     })
-    .attr('data-testid', 'future-item')
-    .attr('data-state', (d) => d.f.state)
-    .attr('transform', (d) => `translate(0,${d.row * FUT_ROW_H})`)
     .call((g) => {
-      g.select('rect.row-bg').attr('width', opts.width).attr('height', FUT_ROW_H - 2);
-      g.select('text.fut-label')
-        .attr('x', 8)
-        .attr('y', FUT_ROW_H / 2 + 3.5)
-        .text((d) => truncate(d.f.label, Math.floor(LABEL_W / 7.2)));
-      g.select('rect.state-badge')
-        .attr('x', LABEL_W)
-        .attr('y', 4)
-        .attr('width', STATE_W - 10)
-        .attr('height', FUT_ROW_H - 10)
-        .attr('fill', (d) => STATE_COLOURS[STATE_FOR_COLOUR[d.f.state]]);
-      g.select('text.state-text')
-        .attr('x', LABEL_W + 7)
-        .attr('y', FUT_ROW_H / 2 + 3.5)
-        .text((d) => `${STATE_GLYPH[d.f.state]} ${d.f.state}`);
-      const detail = (d: { f: FutureView }) => {
-        const parts: string[] = [];
-        if (d.f.state === 'done') parts.push(`result ${d.f.text || 'None'}`);
-        else if (d.f.state === 'failed') parts.push(`raised ${d.f.text}`);
-        if (d.f.callbacks.length)
-          parts.push(`${d.f.state === 'pending' ? 'callbacks' : 'called'}: ${d.f.callbacks.join(', ')}`);
-        return parts.join(' · ');
-      };
-      const awaitW = (d: { f: FutureView }) => d.f.awaitedBy.length * 16;
-      g.select('text.fut-detail')
-        .attr('x', (d) => LABEL_W + STATE_W + awaitW(d) + 4)
-        .attr('y', FUT_ROW_H / 2 + 3.5)
-        .text((d) => truncate(detail(d), Math.max(10, Math.floor((opts.width - LABEL_W - STATE_W - awaitW(d)) / 7))));
-      g.select('g.awaiters')
-        .attr('transform', `translate(${LABEL_W + STATE_W},0)`)
-        .selectAll<SVGCircleElement, number>('circle')
-        .data((d) => d.f.awaitedBy.slice(0, 12), (id) => String(id))
-        .join((e) => e.append('circle').attr('r', 6).attr('cy', FUT_ROW_H / 2 - 1))
-        .attr('cx', (_d, i) => 6 + i * 16)
-        .attr('fill', (id) => opts.colour(id) ?? 'var(--muted)')
-        .attr('class', 'awaiter')
-        .selectAll('title')
-        .data((id) => [id])
-        .join('title')
-        .text((id) => `awaited by ${data.taskName(id)}`);
-      g.select('title').text(
-        (d) =>
-          `${d.f.label}: ${d.f.state}${d.f.text ? ' — ' + d.f.text : ''}${d.f.awaitedBy.length ? ' — awaited by ' + d.f.awaitedBy.map(data.taskName).join(', ') : ''}`,
-      );
+      put(g, { 'data-testid': 'future-item', 'data-state': (d) => d.state, transform: (d) => `translate(0,${d.y})` });
+      put(g.select('rect.row-bg'), { width: s.width, height: FUT_ROW_H - 2 });
+      putText(put(g.select('text.fut-label'), { x: 8, y: FUT_ROW_H / 2 + 3.5 }), (d) => d.label);
+      put(g.select('rect.state-badge'), { x: s.labelW, y: 4, width: STATE_W - 10, height: FUT_ROW_H - 10, fill: (d) => d.stateFill });
+      putText(put(g.select('text.state-text'), { x: s.labelW + 7, y: FUT_ROW_H / 2 + 3.5 }), (d) => d.stateText);
+      putText(put(g.select('text.fut-detail'), { x: (d) => d.detailX, y: FUT_ROW_H / 2 + 3.5 }), (d) => d.detail);
+      const dots = put(g.select('g.awaiters'), { transform: `translate(${s.labelW + STATE_W},0)` })
+        .selectAll<SVGCircleElement, FutureRowShape['awaiters'][number]>('circle')
+        .data((d) => d.awaiters, (a) => String(a.id))
+        .join((e) => {
+          const c = e.append('circle').attr('class', 'awaiter').attr('r', 6).attr('cy', FUT_ROW_H / 2 - 1);
+          c.append('title');
+          return c;
+        });
+      put(dots, { cx: (a) => a.cx, fill: (a) => a.fill });
+      putText(dots.select('title'), (a) => a.title);
+      putText(g.select(':scope > title'), (d) => d.title);
     })
     .each(function (d) {
-      const before = prev.get(d.f.id);
-      if (before !== undefined && before === 'pending' && d.f.state !== 'pending' && opts.duration > 0) {
-        d3.select(this)
+      if (motion.duration > 0 && d.state !== 'pending' && wasPending.get(this) === true) {
+        select(this)
           .select('rect.row-bg')
           .classed('flash', true)
           .transition()
-          .duration(opts.duration * 2)
+          .duration(motion.duration * 2)
           .on('end', function () {
-            d3.select(this).classed('flash', false);
+            select(this).classed('flash', false);
           });
       }
     });
-  prev.clear();
-  for (const f of data.futures) prev.set(f.id, f.state);
 }

@@ -1,42 +1,70 @@
 // Ready queue panel: the loop's ready queue, in order, as chips; the handle run
 // at this step sits in the "ran" slot on the left and slides there from its
-// place in the queue. Pure render function over plain data; keyed joins.
-import * as d3 from 'd3';
-import './common.ts';
+// place in the queue. layoutReadyQueue is pure (shapes from data); drawReadyQueue
+// joins the shapes into an <svg>.
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { easeCubicOut } from 'd3-ease';
 import type { HandleView } from '../../trace/index.ts';
-import { leaving, memory, retarget, truncate, textWidth, type RenderOpts } from './common.ts';
+import { fillOf, textWidth, truncate, type Motion, type SlotOf } from './common.ts';
+import { before, leave, moved, put, putText, timing } from './dom.ts';
 
 export interface ReadyQueueData {
-  ready: readonly HandleView[];
-  total: number;
-  running: HandleView | null;
+  /** The ready queue, head first. */
+  readonly ready: readonly HandleView[];
+  /** The handle run in this step, or null. */
+  readonly running: HandleView | null;
   /** Ids of handles that came from a timer in this step (they slide up from the timers). */
-  fromTimers: ReadonlySet<number>;
+  readonly fromTimers: ReadonlySet<number>;
+  readonly slotOf: SlotOf;
 }
 
-const CHIP_H = 30;
+export const CHIP_H = 30;
 const GAP = 6;
 const SLOT_W = 250;
 const MAX_CHIPS = 40;
 const MAX_ROWS = 4;
+const MORE_W = 110;
 
-interface Placed extends HandleView {
-  x: number;
-  y: number;
-  w: number;
-  more?: number;
+/** One handle of the queue, placed. */
+export interface ChipShape {
+  readonly id: number;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly label: string;
+  readonly title: string;
+  readonly stripe: string;
+  readonly cancelled: boolean;
+  /** Where a new chip comes from: up from the timers (a timer fell due) or from the right (call_soon). */
+  readonly from: 'timer' | 'right';
 }
 
-export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opts: RenderOpts): number {
-  const svg = d3.select(svgEl);
-  const pos = memory<{ x: number; y: number }>(svgEl, '__pos');
+export interface ReadyQueueShapes {
+  readonly width: number;
+  readonly height: number;
+  /** Left edge of the queue (right of the slot and its arrow). */
+  readonly left: number;
+  readonly caption: string;
+  /** Text shown where the queue is when it is empty ("" otherwise). */
+  readonly empty: string;
+  readonly chips: readonly ChipShape[];
+  /** The "+N more" chip for handles beyond the rows shown, or null. */
+  readonly more: { readonly x: number; readonly y: number; readonly w: number; readonly label: string } | null;
+  /** The handle in the "ran in this step" slot, or null. */
+  readonly running: { readonly id: number; readonly label: string; readonly title: string; readonly stripe: string } | null;
+}
+
+const stripeOf = (h: HandleView, slotOf: SlotOf) => (h.task !== null ? fillOf(h.task, slotOf, 'var(--muted)') : 'var(--callback)');
+
+export function layoutReadyQueue(data: ReadyQueueData, width: number): ReadyQueueShapes {
   const left = SLOT_W + 28;
-  const avail = Math.max(200, opts.width - left - 8);
-  const chips: Placed[] = [];
+  const avail = Math.max(200, width - left - 8);
+  const total = data.ready.length;
+  const chips: ChipShape[] = [];
   let x = 0;
   let y = 0;
   // At most MAX_ROWS rows of chips; the rest are summed up in a "+N more" chip.
-  let shownCount = 0;
   for (const h of data.ready.slice(0, MAX_CHIPS)) {
     const label = truncate(h.label, 44);
     const w = Math.min(avail, textWidth(label) + 26);
@@ -45,21 +73,45 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
       x = 0;
       y += CHIP_H + GAP;
     }
-    chips.push({ ...h, label, x: left + x, y, w });
+    chips.push({
+      id: h.id,
+      x: left + x,
+      y,
+      w,
+      label,
+      title: h.cancelled ? `${h.label} (cancelled: will be skipped)` : h.label,
+      stripe: stripeOf(h, data.slotOf),
+      cancelled: h.cancelled,
+      from: data.fromTimers.has(h.id) ? 'timer' : 'right',
+    });
     x += w + GAP;
-    shownCount++;
   }
-  if (data.total > shownCount) {
-    const more = data.total - shownCount;
-    const w = 110;
-    if (x + w > avail && x > 0) {
+  let more: ReadyQueueShapes['more'] = null;
+  if (total > chips.length) {
+    if (x + MORE_W > avail && x > 0) {
       x = 0;
       y += CHIP_H + GAP;
     }
-    chips.push({ id: -1, label: `+${more} more`, owner: -1, task: null, callbackOf: null, kind: 'soon', cancelled: false, x: left + x, y, w, more });
+    more = { x: left + x, y, w: MORE_W, label: `+${total - chips.length} more` };
   }
-  const height = Math.max(CHIP_H + 24, y + CHIP_H + 24);
-  svg.attr('height', height).attr('width', opts.width);
+  const r = data.running;
+  return {
+    width,
+    height: Math.max(CHIP_H + 24, y + CHIP_H + 24),
+    left,
+    caption: r ? 'ran in this step' : 'nothing has run yet',
+    empty: total === 0 ? 'empty: nothing is ready to run' : '',
+    chips,
+    more,
+    running: r ? { id: r.id, label: `▶ ${truncate(r.label, 32)}`, title: r.label, stripe: stripeOf(r, data.slotOf) } : null,
+  };
+}
+
+const chipAt = (x: number, y: number) => `translate(${x},${y + 5})`;
+
+export function drawReadyQueue(svgEl: SVGSVGElement, s: ReadyQueueShapes, motion: Motion): void {
+  const svg = select(svgEl);
+  put(svg, { height: s.height, width: s.width });
 
   // Slot captions and the arrow from the queue head to the slot.
   const frame = svg
@@ -73,42 +125,26 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
       g.append('text').attr('class', 'rq-empty');
       return g;
     });
-  frame
-    .select('rect.slot-box')
-    .attr('x', 0.5)
-    .attr('y', 0.5)
-    .attr('width', SLOT_W)
-    .attr('height', CHIP_H + 10)
-    .attr('rx', 6);
-  frame
-    .select('text.slot-caption')
-    .attr('x', 8)
-    .attr('y', CHIP_H + 22)
-    .text(data.running ? 'ran in this step' : 'nothing has run yet');
-  frame.select('path.rq-arrow').attr('d', `M${left - 6},${CHIP_H / 2 + 5} h-18 m6,-5 l-6,5 l6,5`);
-  frame
-    .select('text.rq-empty')
-    .attr('x', left)
-    .attr('y', CHIP_H / 2 + 9)
-    .text(data.total === 0 ? 'empty: nothing is ready to run' : '');
+  put(frame.select('rect.slot-box'), { x: 0.5, y: 0.5, width: SLOT_W, height: CHIP_H + 10, rx: 6 });
+  putText(put(frame.select('text.slot-caption'), { x: 8, y: CHIP_H + 22 }), s.caption);
+  put(frame.select('path.rq-arrow'), { d: `M${s.left - 6},${CHIP_H / 2 + 5} h-18 m6,-5 l-6,5 l6,5` });
+  putText(put(frame.select('text.rq-empty'), { x: s.left, y: CHIP_H / 2 + 9 }), s.empty);
 
-  const t = svg.transition().duration(opts.duration).ease(d3.easeCubicOut);
+  const t = timing(svg, motion, easeCubicOut);
 
-  // Chips, keyed by handle id.
-  svg
-    .selectAll<SVGGElement, Placed>('g.ready-chip')
-    .data(chips, (d) => String(d.id))
+  // Chips, keyed by handle id. Where each stood before: the running chip slides from there.
+  const current = svg.selectAll<SVGGElement, ChipShape>('g.ready-chip:not(.leaving):not(.more)');
+  const wasAt = before(current, (d) => chipAt(d.x, d.y));
+  const stoodAt = new Map<number, string>();
+  current.each((d) => stoodAt.set(d.id, chipAt(d.x, d.y)));
+  current
+    .data(s.chips, (d) => String(d.id))
     .join(
       (enter) => {
         const g = enter
           .append('g')
           .attr('class', 'ready-chip')
-          .attr('transform', (d) => {
-            const p = pos.get(d.id);
-            if (p) return `translate(${p.x},${p.y + 5})`;
-            // New handles: from below (a timer fell due) or from the right (call_soon).
-            return data.fromTimers.has(d.id) ? `translate(${d.x},${d.y + 60})` : `translate(${d.x + 40},${d.y + 5})`;
-          })
+          .attr('transform', (d) => (d.from === 'timer' ? `translate(${d.x},${d.y + 60})` : `translate(${d.x + 40},${d.y + 5})`))
           .attr('opacity', 0);
         g.append('rect').attr('class', 'chip-bg').attr('rx', 5);
         g.append('rect').attr('class', 'chip-stripe').attr('rx', 2);
@@ -118,51 +154,58 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         return g;
       },
       (update) => update,
-      (exit) => leaving(exit).transition(t as never).attr('opacity', 0).remove(),
+      (exit) => leave(exit).transition(t).attr('opacity', 0).remove(),
     )
-    .attr('data-testid', (d) => (d.id < 0 ? 'ready-more' : 'ready-item'))
-    .attr('data-cancelled', (d) => (d.cancelled ? 'true' : null))
-    .attr('class', (d) => `ready-chip${d.cancelled ? ' cancelled' : ''}${d.id < 0 ? ' more' : ''}`)
     .call((g) => {
-      g.select('rect.chip-bg').attr('width', (d) => d.w).attr('height', CHIP_H);
-      g.select('rect.chip-stripe')
-        .attr('x', 3)
-        .attr('y', 4)
-        .attr('width', 6)
-        .attr('height', CHIP_H - 8)
-        .attr('fill', (d) => (d.task !== null ? (opts.colour(d.task) ?? 'var(--muted)') : 'var(--callback)'));
-      g.select('text.chip-label').attr('x', 15).attr('y', CHIP_H / 2 + 4.5).text((d) => d.label);
-      g.select('title').text((d) => (d.cancelled ? `${d.label} (cancelled: will be skipped)` : d.label));
-      g.select('line.chip-strike')
-        .attr('x1', 12)
-        .attr('x2', (d) => d.w - 6)
-        .attr('y1', CHIP_H / 2)
-        .attr('y2', CHIP_H / 2)
-        .attr('visibility', (d) => (d.cancelled ? 'visible' : 'hidden'));
+      put(g, { 'data-testid': 'ready-item', 'data-cancelled': (d) => (d.cancelled ? 'true' : null), class: (d) => `ready-chip${d.cancelled ? ' cancelled' : ''}` });
+      put(g.select('rect.chip-bg'), { width: (d) => d.w, height: CHIP_H });
+      put(g.select('rect.chip-stripe'), { x: 3, y: 4, width: 6, height: CHIP_H - 8, fill: (d) => d.stripe });
+      putText(put(g.select('text.chip-label'), { x: 15, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
+      putText(g.select('title'), (d) => d.title);
+      put(g.select('line.chip-strike'), {
+        x1: 12,
+        x2: (d) => d.w - 6,
+        y1: CHIP_H / 2,
+        y2: CHIP_H / 2,
+        visibility: (d) => (d.cancelled ? 'visible' : 'hidden'),
+      });
+    })
+    // Only chips that move (or are new) get a transition; the rest are left alone.
+    .call((g) =>
+      moved(g, wasAt, (d) => chipAt(d.x, d.y))
+        .transition(t)
+        .attr('opacity', 1)
+        .attr('transform', (d) => chipAt(d.x, d.y)),
+    );
+
+  // The "+N more" chip: a summary, not a handle.
+  svg
+    .selectAll<SVGGElement, NonNullable<ReadyQueueShapes['more']>>('g.ready-chip.more')
+    .data(s.more ? [s.more] : [])
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'ready-chip more').attr('data-testid', 'ready-more');
+      g.append('rect').attr('class', 'chip-bg').attr('rx', 5);
+      g.append('text').attr('class', 'chip-label');
+      return g;
     })
     .call((g) => {
-      // Only chips that move (or are new, or come back while fading out) get a transition; the rest are left alone.
-      retarget(g, (d) => `${d.x},${d.y}`)
-        .transition(t as never)
-        .attr('opacity', 1)
-        .attr('transform', (d) => `translate(${d.x},${d.y + 5})`);
+      put(g, { transform: (d) => chipAt(d.x, d.y) });
+      put(g.select('rect.chip-bg'), { width: (d) => d.w, height: CHIP_H });
+      putText(put(g.select('text.chip-label'), { x: 15, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
     });
 
   // The running slot, keyed by handle id so a new handle slides in from its queue position.
-  const run = data.running ? [{ ...data.running, label: truncate(data.running.label, 32) }] : [];
-  svg
-    .selectAll<SVGGElement, HandleView>('g.running-chip')
-    .data(run, (d) => String(d.id))
+  const running = svg.selectAll<SVGGElement, NonNullable<ReadyQueueShapes['running']>>('g.running-chip:not(.leaving)');
+  const wasRunning = before(running, () => 'slot');
+  running
+    .data(s.running ? [s.running] : [], (d) => String(d.id))
     .join(
       (enter) => {
         const g = enter
           .append('g')
           .attr('class', 'running-chip')
           .attr('data-testid', 'running')
-          .attr('transform', (d) => {
-            const p = pos.get(d.id);
-            return p ? `translate(${p.x},${p.y + 5})` : 'translate(5,5)';
-          });
+          .attr('transform', (d) => stoodAt.get(d.id) ?? 'translate(5,5)');
         g.append('rect').attr('class', 'chip-bg').attr('rx', 5);
         g.append('rect').attr('class', 'chip-stripe').attr('rx', 2);
         g.append('text').attr('class', 'chip-label');
@@ -170,22 +213,13 @@ export function renderReadyQueue(svgEl: SVGSVGElement, data: ReadyQueueData, opt
         return g;
       },
       (update) => update,
-      (exit) => leaving(exit).transition(t as never).attr('opacity', 0).attr('transform', 'translate(-40,5)').remove(),
+      (exit) => leave(exit).transition(t).attr('opacity', 0).attr('transform', 'translate(-40,5)').remove(),
     )
     .call((g) => {
-      g.select('rect.chip-bg').attr('width', SLOT_W - 10).attr('height', CHIP_H);
-      g.select('rect.chip-stripe')
-        .attr('x', 3)
-        .attr('y', 4)
-        .attr('width', 6)
-        .attr('height', CHIP_H - 8)
-        .attr('fill', (d) => (d.task !== null ? (opts.colour(d.task) ?? 'var(--muted)') : 'var(--callback)'));
-      g.select('text.chip-label').attr('x', 15).attr('y', CHIP_H / 2 + 4.5).text((d) => `▶ ${d.label}`);
-      g.select('title').text((d) => d.label);
+      put(g.select('rect.chip-bg'), { width: SLOT_W - 10, height: CHIP_H });
+      put(g.select('rect.chip-stripe'), { x: 3, y: 4, width: 6, height: CHIP_H - 8, fill: (d) => d.stripe });
+      putText(put(g.select('text.chip-label'), { x: 15, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
+      putText(g.select('title'), (d) => d.title);
     })
-    .call((g) => retarget(g, () => 'slot').transition(t as never).attr('opacity', 1).attr('transform', 'translate(5,5)'));
-
-  pos.clear();
-  for (const c of chips) pos.set(c.id, { x: c.x, y: c.y });
-  return height;
+    .call((g) => moved(g, wasRunning, () => 'slot').transition(t).attr('opacity', 1).attr('transform', 'translate(5,5)'));
 }

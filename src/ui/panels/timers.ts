@@ -1,58 +1,123 @@
 // Timers panel: a virtual time axis with a now-cursor; each pending timer at its
 // deadline (cancelled ones struck out); a timer that falls due leaves upwards,
 // towards the ready queue; blocking calls are drawn as stretches where the loop
-// was stalled.
-import * as d3 from 'd3';
-import './common.ts';
+// was stalled. layoutTimers is pure (shapes from data); drawTimers joins them.
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { easeCubicOut } from 'd3-ease';
+import { scaleLinear } from 'd3-scale';
+import { format } from 'd3-format';
 import type { BlockView, TimerView } from '../../trace/index.ts';
-import { leaving, retarget, truncate, type RenderOpts } from './common.ts';
+import { fillOf, textWidth, truncate, type Motion, type SlotOf } from './common.ts';
+import { before, leave, moved, put, putText, timing } from './dom.ts';
 
 export interface TimersData {
-  timers: readonly TimerView[];
-  blocks: readonly BlockView[];
-  now: number;
+  /** Pending timers sorted by deadline, each with the task it belongs to (its own, or the one awaiting its future), or null. */
+  readonly timers: readonly { readonly timer: TimerView; readonly task: number | null }[];
+  readonly blocks: readonly BlockView[];
+  readonly now: number;
   /** Largest time worth showing for the whole run (fixed per trace, so nothing moves needlessly). */
-  horizon: number;
+  readonly horizon: number;
+  readonly slotOf: SlotOf;
 }
 
 const LANE_H = 24;
 const MAX_LANES = 6;
 const AXIS_Y = 22;
+const MARGIN_L = 14;
+const MARGIN_R = 18;
+/** Width of a character of a timer label, and of a block label (12px bold). */
+const LABEL_CH = 6.6;
+const BLOCK_CH = 7.4;
+/** Blocks closer than this (px) on the axis count as one stretch. */
+const TOUCH_PX = 2;
 
-interface Placed extends TimerView {
-  x: number;
-  lane: number;
-  text: string;
+/** A pending timer, or several at one deadline drawn as one group marker. */
+export interface TimerShape {
+  readonly key: string;
+  readonly testid: 'timer-item' | 'timer-cancelled' | 'timer-group';
+  readonly x: number;
+  readonly y: number;
+  /** The stem reaches up from the marker to the axis: its top, relative to the marker. */
+  readonly stemTop: number;
+  readonly text: string;
+  /** Label to the right of the marker (else to the left). */
+  readonly right: boolean;
+  readonly fill: string;
+  readonly cancelled: boolean;
+  readonly title: string;
 }
 
-export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: RenderOpts): number {
-  const svg = d3.select(svgEl);
-  const m = { l: 14, r: 18 };
-  const x = d3
-    .scaleLinear()
-    .domain([0, Math.max(data.horizon, data.now, 0.001)])
-    .range([m.l, Math.max(m.l + 100, opts.width - m.r)]);
-  const clampX = (t: number) => Math.min(x.range()[1], x(t));
+/** A stretch in which the loop was blocked. */
+export interface BlockShape {
+  readonly key: string;
+  readonly x: number;
+  readonly w: number;
+  readonly title: string;
+}
 
-  // Lanes: greedy by deadline, label boxes must not overlap.
-  const laneEnd: number[] = [];
-  const placed: Placed[] = [];
-  let hidden = 0;
+/** The label of a stretch of blocks that touch (one or more calls), where there is room for it. */
+export interface BlockLabelShape {
+  readonly key: string;
+  readonly x: number;
+  readonly text: string;
+  readonly title: string;
+}
+
+export interface TimersShapes {
+  readonly width: number;
+  readonly height: number;
+  /** The axis: its range on screen and its ticks. */
+  readonly axis: { readonly x0: number; readonly x1: number; readonly ticks: readonly { readonly x: number; readonly label: string }[] };
+  /** Top and height of the band the blocks fill. */
+  readonly band: { readonly y: number; readonly h: number; readonly labelY: number };
+  readonly blocks: readonly BlockShape[];
+  readonly blockLabels: readonly BlockLabelShape[];
+  readonly timers: readonly TimerShape[];
+  /** "+N more timers not drawn", or null. */
+  readonly hidden: { readonly x: number; readonly y: number; readonly text: string } | null;
+  /** "no pending timers", or null. */
+  readonly empty: { readonly x: number; readonly y: number; readonly text: string } | null;
+  readonly now: { readonly x: number; readonly y1: number; readonly y2: number; readonly labelY: number };
+}
+
+export function layoutTimers(data: TimersData, width: number): TimersShapes {
+  const x = scaleLinear()
+    .domain([0, Math.max(data.horizon, data.now, 0.001)])
+    .range([MARGIN_L, Math.max(MARGIN_L + 100, width - MARGIN_R)]);
+  const [x0, x1] = x.range();
+  const end = x.domain()[1];
+  const clampX = (t: number) => Math.min(x1, x(t));
+
   // Many timers at one deadline are drawn as one group marker ("×100 timers").
-  const items: (TimerView & { group?: number })[] = [];
-  for (let i = 0; i < data.timers.length; ) {
+  type Item = { key: string; when: number; label: string; task: number | null; cancelled: boolean; group: number; title: string };
+  const items: Item[] = [];
+  const list = data.timers;
+  for (let i = 0; i < list.length; ) {
     let j = i;
-    while (j < data.timers.length && data.timers[j].when === data.timers[i].when) j++;
-    if (j - i > 3) items.push({ ...data.timers[i], id: -1 - i, label: `×${j - i} timers: ${shortLabel(data.timers[i].label)}…`, group: j - i });
-    else for (let q = i; q < j; q++) items.push(data.timers[q]);
+    while (j < list.length && list[j].timer.when === list[i].timer.when) j++;
+    if (j - i > 3) {
+      const first = list[i];
+      items.push({ key: `g${i}:${first.timer.id}`, when: first.timer.when, label: `×${j - i} timers: ${first.timer.label}…`, task: first.task, cancelled: false, group: j - i, title: `${j - i} timers due at t=${first.timer.when.toFixed(3)} s` });
+    } else {
+      for (let q = i; q < j; q++) {
+        const { timer: tm, task } = list[q];
+        items.push({ key: `h${tm.id}`, when: tm.when, label: tm.label, task, cancelled: tm.cancelled, group: 0, title: `${tm.label} — due at t=${tm.when.toFixed(3)} s${tm.cancelled ? ' (cancelled)' : ''}` });
+      }
+    }
     i = j;
   }
-  for (const tm of items) {
-    const px = clampX(tm.when);
-    const text = truncate(tm.group ? tm.label : shortLabel(tm.label), 34) + (tm.when > x.domain()[1] ? ` → t=${tm.when}` : '');
-    const w = text.length * 6.6 + 22;
-    const toRight = px + w < opts.width;
-    const spanStart = toRight ? px : px - w;
+
+  // Lanes: greedy by deadline; label boxes must not overlap. Labels go right of the marker unless that overflows; then left.
+  const laneEnd: number[] = [];
+  const placed: { item: Item; x: number; lane: number; text: string; right: boolean }[] = [];
+  let hidden = 0;
+  for (const it of items) {
+    const px = clampX(it.when);
+    const text = truncate(it.label, 34) + (it.when > end ? ` → t=${it.when}` : '');
+    const w = text.length * LABEL_CH + 22;
+    const right = px + w < width;
+    const spanStart = right ? px : px - w;
     let lane = laneEnd.findIndex((e) => e < spanStart - 4);
     if (lane < 0) {
       if (laneEnd.length < MAX_LANES) lane = laneEnd.length;
@@ -61,63 +126,167 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
         continue;
       }
     }
-    // Labels go right of the marker unless that overflows; then left.
-    laneEnd[lane] = toRight ? px + w : px;
-    placed.push({ ...tm, x: px, lane, text });
+    laneEnd[lane] = right ? px + w : px;
+    placed.push({ item: it, x: px, lane, text, right });
   }
   const lanes = Math.max(1, laneEnd.length);
   const height = AXIS_Y + 18 + lanes * LANE_H + (hidden ? 18 : 4);
-  svg.attr('height', height).attr('width', opts.width);
-  const t = svg.transition().duration(opts.duration).ease(d3.easeCubicOut);
 
+  const timers: TimerShape[] = placed.map(({ item, x: px, lane, text, right }) => ({
+    key: item.key,
+    testid: item.group ? 'timer-group' : item.cancelled ? 'timer-cancelled' : 'timer-item',
+    x: px,
+    y: AXIS_Y + 14 + lane * LANE_H,
+    stemTop: -(14 + lane * LANE_H) + 2,
+    text,
+    right,
+    fill: item.cancelled ? 'none' : item.task !== null ? fillOf(item.task, data.slotOf, 'var(--fg)') : 'var(--timer)',
+    cancelled: item.cancelled,
+    title: item.title,
+  }));
+
+  const { blocks, blockLabels } = layoutBlocks(data.blocks, (t) => x(t), x1 + MARGIN_R);
+  return {
+    width,
+    height,
+    axis: { x0, x1, ticks: x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => ({ x: x(v), label: `${tickLabel(v)} s` })) },
+    band: { y: AXIS_Y + 2, h: lanes * LANE_H + 10, labelY: AXIS_Y + lanes * LANE_H + 8 },
+    blocks,
+    blockLabels,
+    timers,
+    hidden: hidden ? { x: width - MARGIN_R, y: height - 4, text: `+${hidden} more timers not drawn (${list.length} pending in all)` } : null,
+    empty: list.length === 0 ? { x: MARGIN_L, y: AXIS_Y + 20, text: 'no pending timers' } : null,
+    now: { x: clampX(data.now), y1: AXIS_Y - 4, y2: height - 2, labelY: height - 4 },
+  };
+}
+
+const seconds = (s: number) => `${s.toFixed(2)} s`;
+/** Tick labels: as few digits as needed ("0.2", "10"). */
+const tickLabel = format('~g');
+
+/**
+ * Blocking calls on the axis. Calls in a row (ten tasks calling time.sleep(1)
+ * one after the other) touch: they are labelled once, as one stretch. A label
+ * goes where it fits before the next stretch (in full, or shortened), or not
+ * at all: every stretch names its calls on hover.
+ */
+export function layoutBlocks(
+  list: readonly BlockView[],
+  x: (t: number) => number,
+  right: number,
+): { blocks: BlockShape[]; blockLabels: BlockLabelShape[] } {
+  const blocks: BlockShape[] = list.map((b) => ({
+    key: `${b.step}:${b.start}`,
+    x: x(b.start),
+    w: Math.max(2, x(b.start + b.duration) - x(b.start)),
+    title: `${b.label || 'a blocking call'}: the loop could run nothing for ${b.duration} s`,
+  }));
+  // Stretches of touching blocks, in time order.
+  const order = list.map((_, i) => i).sort((a, b) => list[a].start - list[b].start);
+  const runs: number[][] = [];
+  for (const i of order) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && blocks[i].x - (blocks[last].x + blocks[last].w) < TOUCH_PX) run.push(i);
+    else runs.push([i]);
+  }
+  const blockLabels: BlockLabelShape[] = [];
+  runs.forEach((run, r) => {
+    const total = run.reduce((s, i) => s + list[i].duration, 0);
+    const start = blocks[run[0]].x;
+    const room = (r + 1 < runs.length ? blocks[runs[r + 1][0]].x : right) - start - 8;
+    const full = run.length === 1 ? `loop blocked ${seconds(total)}` : `loop blocked ${seconds(total)} by ${run.length} calls`;
+    const short = `blocked ${seconds(total)}`;
+    const text = textWidth(full, BLOCK_CH) <= room ? full : textWidth(short, BLOCK_CH) <= room ? short : '';
+    if (!text) return;
+    const names = run.map((i) => `${list[i].label || 'a blocking call'} (${seconds(list[i].duration)})`);
+    blockLabels.push({
+      key: blocks[run[0]].key,
+      x: start + 4,
+      text,
+      title: `The loop could run nothing for ${seconds(total)}: ${names.length > 12 ? names.slice(0, 12).join(', ') + `, and ${names.length - 12} more` : names.join(', ')}`,
+    });
+  });
+  return { blocks, blockLabels };
+}
+
+/** The diamond marker: d3's symbolDiamond of area 90, as a constant path. */
+const DIAMOND = (() => {
+  const y = Math.sqrt(90 / (2 * Math.sqrt(1 / 3)));
+  const x = y * Math.sqrt(1 / 3);
+  return `M0,${-y}L${x},0L0,${y}L${-x},0Z`;
+})();
+
+const timerAt = (d: TimerShape) => `translate(${d.x},${d.y})`;
+
+export function drawTimers(svgEl: SVGSVGElement, s: TimersShapes, motion: Motion): void {
+  const svg = select(svgEl);
+  put(svg, { height: s.height, width: s.width });
+  const t = timing(svg, motion, easeCubicOut);
+
+  // The axis, drawn as d3-axis's axisTop draws it (half-pixel offset for crisp lines at 1x).
+  const off = typeof window !== 'undefined' && window.devicePixelRatio > 1 ? 0 : 0.5;
   const axis = svg
     .selectAll<SVGGElement, number>('g.axis')
     .data([0])
-    .join((e) => e.append('g').attr('class', 'axis'))
-    .attr('transform', `translate(0,${AXIS_Y})`);
-  axis.call(
-    d3
-      .axisTop(x)
-      .ticks(Math.max(2, Math.floor(opts.width / 90)))
-      .tickFormat((v) => `${d3.format('~g')(v as number)} s`),
-  );
+    .join((e) => {
+      const g = e.append('g').attr('class', 'axis').attr('fill', 'none').attr('font-size', 10).attr('font-family', 'sans-serif').attr('text-anchor', 'middle');
+      g.append('path').attr('class', 'domain').attr('stroke', 'currentColor');
+      return g;
+    });
+  put(axis, { transform: `translate(0,${AXIS_Y})` });
+  put(axis.select('path.domain'), { d: `M${s.axis.x0 + off},-6V${off}H${s.axis.x1 + off}V-6` });
+  axis
+    .selectAll<SVGGElement, { x: number; label: string }>('g.tick')
+    .data(s.axis.ticks, (d) => d.label)
+    .join((e) => {
+      const g = e.append('g').attr('class', 'tick').attr('opacity', 1);
+      g.append('line').attr('stroke', 'currentColor').attr('y2', -6);
+      g.append('text').attr('fill', 'currentColor').attr('y', -9).attr('dy', '0em');
+      return g;
+    })
+    .call((g) => {
+      put(g, { transform: (d) => `translate(${d.x + off},0)` });
+      putText(g.select('text'), (d) => d.label);
+    });
 
-  // Blocked stretches.
+  // Blocked stretches, and their labels where there is room.
   svg
-    .selectAll<SVGGElement, BlockView>('g.block')
-    .data(data.blocks, (d) => `${d.step}:${d.start}`)
+    .selectAll<SVGGElement, BlockShape>('g.block')
+    .data(s.blocks, (d) => d.key)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'block').attr('data-testid', 'timer-block');
       g.append('rect');
+      g.append('title');
+      return g;
+    })
+    .call((g) => {
+      put(g.select('rect'), { x: (d) => d.x, y: s.band.y, width: (d) => d.w, height: s.band.h });
+      putText(g.select('title'), (d) => d.title);
+    });
+  svg
+    .selectAll<SVGGElement, BlockLabelShape>('g.block-label')
+    .data(s.blockLabels, (d) => d.key)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'block-label').attr('data-testid', 'timer-block-label');
       g.append('text');
       g.append('title');
       return g;
     })
     .call((g) => {
-      g.select('rect')
-        .attr('x', (d) => x(d.start))
-        .attr('y', AXIS_Y + 2)
-        .attr('width', (d) => Math.max(2, x(d.start + d.duration) - x(d.start)))
-        .attr('height', lanes * LANE_H + 10);
-      g.select('text')
-        .attr('x', (d) => x(d.start) + 4)
-        .attr('y', AXIS_Y + lanes * LANE_H + 8)
-        .text((d) => `loop blocked ${d.duration.toFixed(2)} s`);
-      g.select('title').text((d) => `${d.label || 'a blocking call'}: the loop could run nothing for ${d.duration} s`);
+      putText(put(g.select('text'), { x: (d) => d.x, y: s.band.labelY }), (d) => d.text);
+      putText(g.select('title'), (d) => d.title);
     });
 
-  // Timers, keyed by handle id.
-  svg
-    .selectAll<SVGGElement, Placed>('g.timer')
-    .data(placed, (d) => String(d.id))
+  // Timers, keyed by handle id (a group by its first timer).
+  const current = svg.selectAll<SVGGElement, TimerShape>('g.timer:not(.leaving)');
+  const wasAt = before(current, timerAt);
+  current
+    .data(s.timers, (d) => d.key)
     .join(
       (enter) => {
-        const g = enter
-          .append('g')
-          .attr('class', 'timer')
-          .attr('opacity', 0)
-          .attr('transform', (d) => `translate(${d.x},${AXIS_Y + 14 + d.lane * LANE_H})`);
-        g.append('path').attr('class', 'timer-mark').attr('d', d3.symbol(d3.symbolDiamond, 90)());
+        const g = enter.append('g').attr('class', 'timer').attr('opacity', 0).attr('transform', timerAt);
+        g.append('path').attr('class', 'timer-mark').attr('d', DIAMOND);
         g.append('line').attr('class', 'timer-stem');
         g.append('text').attr('class', 'timer-label');
         g.append('line').attr('class', 'timer-strike');
@@ -127,79 +296,59 @@ export function renderTimers(svgEl: SVGSVGElement, data: TimersData, opts: Rende
       (update) => update,
       // Fell due (or dropped): it rises towards the ready queue above.
       (exit) =>
-        leaving(exit)
-          .transition(t as never)
+        leave(exit)
+          .transition(t)
           .attr('opacity', 0)
           .attr('transform', (d) => `translate(${d.x},${-30})`)
           .remove(),
     )
-    .attr('data-testid', (d) => (d.id < 0 ? 'timer-group' : d.cancelled ? 'timer-cancelled' : 'timer-item'))
-    .attr('class', (d) => `timer${d.cancelled ? ' cancelled' : ''}`)
     .call((g) => {
-      g.select('path.timer-mark').attr('fill', (d) => (d.cancelled ? 'none' : d.task !== null ? (opts.colour(d.task) ?? 'var(--fg)') : 'var(--timer)'));
-      g.select('line.timer-stem').attr('x1', 0).attr('x2', 0).attr('y1', (d) => -(14 + d.lane * LANE_H) + 2).attr('y2', -6);
-      const right = (d: Placed) => d.x + d.text.length * 6.6 + 22 < opts.width;
-      g.select('text.timer-label')
-        .attr('x', (d) => (right(d) ? 9 : -9))
-        .attr('text-anchor', (d) => (right(d) ? 'start' : 'end'))
-        .attr('y', 4)
-        .text((d) => d.text);
-      g.select('line.timer-strike')
-        .attr('x1', (d) => (right(d) ? 8 : -8 - d.text.length * 6.4))
-        .attr('x2', (d) => (right(d) ? 8 + d.text.length * 6.4 : -8))
-        .attr('y1', 0)
-        .attr('y2', 0)
-        .attr('visibility', (d) => (d.cancelled ? 'visible' : 'hidden'));
-      g.select('title').text((d) => `${d.label} — due at t=${d.when.toFixed(3)} s${d.cancelled ? ' (cancelled)' : ''}`);
+      put(g, { 'data-testid': (d) => d.testid, class: (d) => `timer${d.cancelled ? ' cancelled' : ''}` });
+      put(g.select('path.timer-mark'), { fill: (d) => d.fill });
+      put(g.select('line.timer-stem'), { x1: 0, x2: 0, y1: (d) => d.stemTop, y2: -6 });
+      putText(put(g.select('text.timer-label'), { x: (d) => (d.right ? 9 : -9), 'text-anchor': (d) => (d.right ? 'start' : 'end'), y: 4 }), (d) => d.text);
+      put(g.select('line.timer-strike'), {
+        x1: (d) => (d.right ? 8 : -8 - d.text.length * 6.4),
+        x2: (d) => (d.right ? 8 + d.text.length * 6.4 : -8),
+        y1: 0,
+        y2: 0,
+        visibility: (d) => (d.cancelled ? 'visible' : 'hidden'),
+      });
+      putText(g.select('title'), (d) => d.title);
     })
-    .call((g) =>
-      // New timers fade in, moved ones slide; the ones that stay put are left alone.
-      retarget(g, (d) => `translate(${d.x},${AXIS_Y + 14 + d.lane * LANE_H})`)
-        .transition(t as never)
-        .attr('opacity', 1)
-        .attr('transform', (d) => `translate(${d.x},${AXIS_Y + 14 + d.lane * LANE_H})`),
-    );
+    // New timers fade in, moved ones slide; the ones that stay put are left alone.
+    .call((g) => moved(g, wasAt, timerAt).transition(t).attr('opacity', 1).attr('transform', timerAt));
 
   svg
-    .selectAll<SVGTextElement, number>('text.timers-hidden')
-    .data(hidden ? [hidden] : [])
+    .selectAll<SVGTextElement, NonNullable<TimersShapes['hidden']>>('text.timers-hidden')
+    .data(s.hidden ? [s.hidden] : [])
     .join('text')
-    .attr('class', 'timers-hidden')
-    .attr('x', opts.width - m.r)
-    .attr('text-anchor', 'end')
-    .attr('y', height - 4)
-    .text((d) => `+${d} more timers not drawn (${data.timers.length} pending in all)`);
+    .call((e) => putText(put(e, { class: 'timers-hidden', x: (d) => d.x, 'text-anchor': 'end', y: (d) => d.y }), (d) => d.text));
 
   svg
-    .selectAll<SVGTextElement, number>('text.timers-empty')
-    .data(data.timers.length === 0 ? [0] : [])
+    .selectAll<SVGTextElement, NonNullable<TimersShapes['empty']>>('text.timers-empty')
+    .data(s.empty ? [s.empty] : [])
     .join('text')
-    .attr('class', 'timers-empty')
-    .attr('x', m.l)
-    .attr('y', AXIS_Y + 20)
-    .text('no pending timers');
+    .call((e) => putText(put(e, { class: 'timers-empty', x: (d) => d.x, y: (d) => d.y }), (d) => d.text));
 
   // The now-cursor.
-  const cur = svg
-    .selectAll<SVGGElement, number>('g.now')
-    .data([data.now])
+  const cur = svg.selectAll<SVGGElement, TimersShapes['now']>('g.now');
+  const wasNow = before(cur, (d) => d.x);
+  cur
+    .data([s.now])
     .join((e) => {
       const g = e.append('g').attr('class', 'now');
       g.append('line');
-      g.append('text');
+      g.append('text').attr('x', 4).attr('text-anchor', 'start').text('now');
       return g;
-    });
-  cur.select('line').attr('y1', AXIS_Y - 4).attr('y2', height - 2);
-  cur.select('text').attr('y', height - 4).attr('x', 4).attr('text-anchor', 'start').text('now');
-  retarget(cur, (d) => `translate(${clampX(d)},0)`)
-    .transition(t as never)
-    .attr('transform', (d) => `translate(${clampX(d)},0)`);
-  return height;
-}
-
-/** How a person would say what a timer does. */
-export function shortLabel(label: string): string {
-  const m = /^_?set_result_unless_cancelled\((.+?), (.*)\)$/.exec(label);
-  if (m) return `end of sleep: ${m[1]}${m[2] !== 'None' ? ` = ${m[2]}` : ''}`;
-  return label;
+    })
+    .call((g) => {
+      put(g.select('line'), { y1: (d) => d.y1, y2: (d) => d.y2 });
+      put(g.select('text'), { y: (d) => d.labelY });
+    })
+    .call((g) =>
+      moved(g, wasNow, (d) => d.x)
+        .transition(t)
+        .attr('transform', (d) => `translate(${d.x},0)`),
+    );
 }

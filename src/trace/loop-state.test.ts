@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.ts';
 import { TraceRecorder } from './recorder.ts';
 import { callbackOwner, LimitKind, ErrorKind, TaskState, type Trace } from './schema.ts';
-import { LoopState, applyEvent, consoleLines, snapshotAt, type ConsoleChunk } from './snapshot.ts';
+import { LoopDraft, applyEvent, snapshotAt } from './loop-state.ts';
+import { consoleLines } from './console.ts';
+import type { ConsoleChunk } from './views.ts';
 import { tinyProgram } from './fixtures.test-util.ts';
 import { EventCursor } from './decode.ts';
 import { SYNTHETIC_META } from './synthetic.ts';
@@ -131,13 +133,13 @@ describe('reducer rules', () => {
       eng.popReady();
       eng.finish();
     });
-    const d = new LoopState(t);
+    const d = new LoopDraft(t);
     // Walk it event by event: RUN makes the task 'running', DONE restores 'ready'.
     const states: string[] = [];
     const c = new EventCursor(t.ops);
     while (c.next()) {
       applyEvent(d, c.op, c.a, c.b, c.c, c.d);
-      states.push(d.materialize().tasks[0]?.state ?? '-');
+      states.push(d.view().tasks[0]?.state ?? '-');
     }
     expect(states).toContain('running');
     expect(states[states.length - 1]).toBe('ready');
