@@ -12,7 +12,7 @@ import { taskColour } from '../colours.ts';
 import { textWidth } from './common.ts';
 import { layoutReadyQueue } from './readyQueue.ts';
 import { layoutBlocks, layoutTimers } from './timers.ts';
-import { TASK_ROW_H, layoutTasks } from './tasks.ts';
+import { COL_GAP, NAME_W, NAME_X, ROW_CH, TASK_ROW_H, layoutTasks } from './tasks.ts';
 import { FUT_ROW_H, layoutFutures } from './futures.ts';
 import { NET_ROW_H, layoutNetwork } from './network.ts';
 
@@ -150,6 +150,23 @@ describe('timers', () => {
     });
   }
 
+  for (const width of [1440, 760, 400]) {
+    it(`08-blocking-sleep at the end: "no pending timers" lies over no blocked stretch nor its label (${width} px)`, () => {
+      const p = player('08-blocking-sleep');
+      const s = layoutTimers(at('08-blocking-sleep', p.steps).timers, width);
+      expect(s.blocks).toHaveLength(1);
+      const e = s.empty!;
+      expect(e.text).toBe('no pending timers');
+      const right = e.x + textWidth(e.text, 6.6);
+      expect(right).toBeLessThanOrEqual(width);
+      // Text boxes (12px: baseline - 11 to baseline + 3) against the band's stretches and labels.
+      const overlaps = (x0: number, x1: number, y0: number, y1: number) => e.x < x1 && right > x0 && e.y - 11 < y1 && e.y + 3 > y0;
+      for (const b of s.blocks) expect(overlaps(b.x, b.x + b.w, s.band.y, s.band.y + s.band.h), 'over a stretch').toBe(false);
+      for (const l of s.blockLabels) expect(overlaps(l.x, l.x + textWidth(l.text, 7.4), s.band.labelY - 11, s.band.labelY + 3), 'over a label').toBe(false);
+      expect(e.y).toBeLessThanOrEqual(s.height);
+    });
+  }
+
   it('blocks apart are labelled each where there is room, and named on hover where there is not', () => {
     const blocks = [0, 1.5, 1.6, 5].map((start, i) => ({ kind: 'sleep' as const, label: `b${i}`, start, duration: 0.05, step: i }));
     const { blocks: shapes, blockLabels } = layoutBlocks(blocks, (t) => 10 + t * 100, 700);
@@ -180,6 +197,19 @@ describe('tasks and futures', () => {
     expect(ticks(a.past)).toBe(aSteps.filter((k) => k <= 3).length);
     expect(ticks(a.future)).toBe(aSteps.filter((k) => k > 3).length);
     expect(all.cursorX).toBeGreaterThan(all.lane.x0);
+  });
+
+  it('07-tasks at the end: a long name (BaseEventLoop.shutdown_asyncgens()) ends with an ellipsis before the state pill, and is whole on hover', () => {
+    const d = at('07-tasks', player('07-tasks').steps);
+    const s = layoutTasks(d.tasks, 1000);
+    const long = s.rows.filter((r) => r.nameText.endsWith('…'));
+    expect(long.length).toBeGreaterThan(0);
+    for (const r of s.rows) {
+      expect(NAME_X + textWidth(r.nameText, ROW_CH), r.nameText).toBeLessThanOrEqual(NAME_W - COL_GAP);
+      const t = d.tasks.tasks.find((x) => x.id === r.id)!;
+      expect(r.title.startsWith(`${t.name} — ${t.coro} — `)).toBe(true);
+    }
+    expect(long.some((r) => r.title.includes('BaseEventLoop.shutdown_asyncgens()'))).toBe(true);
   });
 
   it('07-tasks at the end: futures done, with their results; awaiters as dots in the tasks’ colours', () => {

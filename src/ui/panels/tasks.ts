@@ -24,9 +24,19 @@ export interface TasksData {
   readonly slotOf: SlotOf;
 }
 
-const NAME_W = 190;
-const STATE_W = 112;
+/** Columns: the name from NAME_X, the state pill at NAME_W (STATE_W wide, a gap after), what it waits on, then the lane. */
+export const NAME_X = 24;
+export const NAME_W = 190;
+export const STATE_W = 112;
 const WAIT_W = 230;
+/** Space kept between a column's text and the next column. */
+export const COL_GAP = 8;
+/** Width of a character of the rows' text (13px): texts are cut to their column by it. */
+export const ROW_CH = 7.2;
+/** Characters that fit in a column of `w` px before the next one (an ellipsis ends what is cut). */
+const fits = (w: number) => Math.floor((w - COL_GAP) / ROW_CH);
+const NAME_CHARS = fits(NAME_W - NAME_X);
+const WAIT_CHARS = fits(WAIT_W);
 
 export interface TaskRowShape {
   readonly id: number;
@@ -93,10 +103,10 @@ export function layoutTasks(data: TasksData, width: number, first = 0, last = da
       name: t.name,
       state: t.state,
       colour: fillOf(t.id, data.slotOf, 'var(--muted)'),
-      nameText: truncate(`${t.name}  ${t.coro}`, 26),
+      nameText: truncate(`${t.name}  ${t.coro}`, NAME_CHARS),
       stateText: `${STATE_GLYPH[t.state]} ${t.state}`,
       stateFill: STATE_COLOURS[t.state],
-      waitText: truncate(wait, 32),
+      waitText: truncate(wait, WAIT_CHARS),
       past: lanePath(steps, true),
       future: lanePath(steps, false),
       title: `${t.name} — ${t.coro} — ${t.state}${t.state === 'waiting' ? ' ' + wait : ''}; ran in ${steps.length} steps`,
@@ -139,7 +149,7 @@ export function drawTasks(svgEl: SVGSVGElement, s: TasksShapes, motion: Motion):
       put(g, { 'data-testid': 'task-item', 'data-name': (d) => d.name, 'data-state': (d) => d.state, transform: (d) => `translate(0,${d.y})` });
       put(g.select('rect.row-bg'), { width: s.width, height: TASK_ROW_H - 2, class: (d) => `row-bg${d.state === 'running' ? ' is-running' : ''}` });
       put(g.select('circle.task-dot'), { cx: 12, cy: TASK_ROW_H / 2 - 1, r: 6, fill: (d) => d.colour });
-      putText(put(g.select('text.task-name'), { x: 24, y: TASK_ROW_H / 2 + 3.5 }), (d) => d.nameText);
+      putText(put(g.select('text.task-name'), { x: NAME_X, y: TASK_ROW_H / 2 + 3.5 }), (d) => d.nameText);
       put(g.select('rect.state-badge'), {
         x: NAME_W,
         y: 4,

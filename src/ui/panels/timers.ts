@@ -130,7 +130,7 @@ export function layoutTimers(data: TimersData, width: number): TimersShapes {
     placed.push({ item: it, x: px, lane, text, right });
   }
   const lanes = Math.max(1, laneEnd.length);
-  const height = AXIS_Y + 18 + lanes * LANE_H + (hidden ? 18 : 4);
+  let height = AXIS_Y + 18 + lanes * LANE_H + (hidden ? 18 : 4);
 
   const timers: TimerShape[] = placed.map(({ item, x: px, lane, text, right }) => ({
     key: item.key,
@@ -146,18 +146,40 @@ export function layoutTimers(data: TimersData, width: number): TimersShapes {
   }));
 
   const { blocks, blockLabels } = layoutBlocks(data.blocks, (t) => x(t), x1 + MARGIN_R);
+  const band = { y: AXIS_Y + 2, h: lanes * LANE_H + 10, labelY: AXIS_Y + lanes * LANE_H + 8 };
+  const empty = list.length === 0 ? emptyAt(blocks, blockLabels, width, band.y + band.h) : null;
+  if (empty && empty.y > band.y + band.h) height = empty.y + 6;
   return {
     width,
     height,
     axis: { x0, x1, ticks: x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => ({ x: x(v), label: `${tickLabel(v)} s` })) },
-    band: { y: AXIS_Y + 2, h: lanes * LANE_H + 10, labelY: AXIS_Y + lanes * LANE_H + 8 },
+    band,
     blocks,
     blockLabels,
     timers,
     hidden: hidden ? { x: width - MARGIN_R, y: height - 4, text: `+${hidden} more timers not drawn (${list.length} pending in all)` } : null,
-    empty: list.length === 0 ? { x: MARGIN_L, y: AXIS_Y + 20, text: 'no pending timers' } : null,
+    empty,
     now: { x: clampX(data.now), y1: AXIS_Y - 4, y2: height - 2, labelY: height - 4 },
   };
+}
+
+const EMPTY_TEXT = 'no pending timers';
+
+/**
+ * Where "no pending timers" goes: on the band, in the first gap left of the
+ * blocked stretches and their labels wide enough for it; below the band where
+ * there is none (the text never lies over a stretch or its label).
+ */
+function emptyAt(blocks: readonly BlockShape[], labels: readonly BlockLabelShape[], width: number, bandBottom: number): NonNullable<TimersShapes['empty']> {
+  const w = textWidth(EMPTY_TEXT, LABEL_CH);
+  const taken = [
+    ...blocks.map((b) => [b.x, b.x + b.w] as const),
+    ...labels.map((l) => [l.x, l.x + textWidth(l.text, BLOCK_CH)] as const),
+  ].sort((a, b) => a[0] - b[0]);
+  let x = MARGIN_L;
+  for (const [from, to] of taken) if (from < x + w + 6 && to > x - 6) x = Math.max(x, to + 8);
+  if (x + w <= width - MARGIN_R) return { x, y: AXIS_Y + 20, text: EMPTY_TEXT };
+  return { x: MARGIN_L, y: bandBottom + 14, text: EMPTY_TEXT };
 }
 
 const seconds = (s: number) => `${s.toFixed(2)} s`;
