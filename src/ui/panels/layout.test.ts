@@ -10,7 +10,7 @@ import { nodeRuntime } from '../../runtime/node.ts';
 import { TracePlayer, panelData, type PanelData } from '../../trace/index.ts';
 import { taskColour } from '../colours.ts';
 import { textWidth } from './common.ts';
-import { layoutReadyQueue } from './readyQueue.ts';
+import { LABEL_X, SLOT_W, layoutReadyQueue } from './readyQueue.ts';
 import { layoutBlocks, layoutTimers } from './timers.ts';
 import { COL_GAP, NAME_W, NAME_X, ROW_CH, TASK_ROW_H, layoutTasks } from './tasks.ts';
 import { FUT_ROW_H, layoutFutures } from './futures.ts';
@@ -72,6 +72,20 @@ describe('ready queue', () => {
     expect(s.more).toBeNull();
     expect(s.empty).toBe('');
     expect(s.caption).toBe('ran in this step');
+  });
+
+  it('17-echo-protocols: a long running handle is cut with an ellipsis inside its slot, and whole on hover', () => {
+    const p = player('17-echo-protocols');
+    let cut = 0;
+    for (let k = 1; k <= p.steps; k++) {
+      const r = layoutReadyQueue(at('17-echo-protocols', k).ready, 740).running!;
+      expect(LABEL_X + textWidth(r.label), r.label).toBeLessThanOrEqual(SLOT_W - 10 - 4);
+      if (r.label.endsWith('…')) {
+        cut++;
+        expect(r.title.startsWith(r.label.slice(2, -1))).toBe(true);
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
   });
 
   it('step 0 of 07-tasks: nothing ran yet; at the end the queue is empty', () => {
@@ -164,8 +178,15 @@ describe('timers', () => {
       for (const b of s.blocks) expect(overlaps(b.x, b.x + b.w, s.band.y, s.band.y + s.band.h), 'over a stretch').toBe(false);
       for (const l of s.blockLabels) expect(overlaps(l.x, l.x + textWidth(l.text, 7.4), s.band.labelY - 11, s.band.labelY + 3), 'over a label').toBe(false);
       expect(e.y).toBeLessThanOrEqual(s.height);
+      // Nor over the now-cursor.
+      expect(e.x > s.now.x || right < s.now.x).toBe(true);
     });
   }
+
+  it('17-echo-protocols step 1: with no timer yet and the clock at 0, "no pending timers" stands clear of the now-cursor', () => {
+    const s = layoutTimers(at('17-echo-protocols', 1).timers, 740);
+    expect(s.empty!.x).toBeGreaterThan(s.now.x + 2);
+  });
 
   it('blocks apart are labelled each where there is room, and named on hover where there is not', () => {
     const blocks = [0, 1.5, 1.6, 5].map((start, i) => ({ kind: 'sleep' as const, label: `b${i}`, start, duration: 0.05, step: i }));

@@ -21,7 +21,11 @@ export interface ReadyQueueData {
 
 export const CHIP_H = 30;
 const GAP = 6;
-const SLOT_W = 250;
+/** The "ran in this step" slot: its width, and where a chip's label starts. */
+export const SLOT_W = 250;
+export const LABEL_X = 15;
+/** Characters of the running handle's label that fit in the slot's chip (SLOT_W - 10 wide), "▶ " included. */
+const RUNNING_CHARS = Math.floor((SLOT_W - 10 - LABEL_X - 6) / 7.2) - 2;
 const MAX_CHIPS = 40;
 const MAX_ROWS = 4;
 const MORE_W = 110;
@@ -103,7 +107,7 @@ export function layoutReadyQueue(data: ReadyQueueData, width: number): ReadyQueu
     empty: total === 0 ? 'empty: nothing is ready to run' : '',
     chips,
     more,
-    running: r ? { id: r.id, label: `▶ ${truncate(r.label, 32)}`, title: r.label, stripe: stripeOf(r, data.slotOf) } : null,
+    running: r ? { id: r.id, label: `▶ ${truncate(r.label, RUNNING_CHARS)}`, title: r.label, stripe: stripeOf(r, data.slotOf) } : null,
   };
 }
 
@@ -160,7 +164,7 @@ export function drawReadyQueue(svgEl: SVGSVGElement, s: ReadyQueueShapes, motion
       put(g, { 'data-testid': 'ready-item', 'data-cancelled': (d) => (d.cancelled ? 'true' : null), class: (d) => `ready-chip${d.cancelled ? ' cancelled' : ''}` });
       put(g.select('rect.chip-bg'), { width: (d) => d.w, height: CHIP_H });
       put(g.select('rect.chip-stripe'), { x: 3, y: 4, width: 6, height: CHIP_H - 8, fill: (d) => d.stripe });
-      putText(put(g.select('text.chip-label'), { x: 15, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
+      putText(put(g.select('text.chip-label'), { x: LABEL_X, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
       putText(g.select('title'), (d) => d.title);
       put(g.select('line.chip-strike'), {
         x1: 12,
@@ -191,7 +195,7 @@ export function drawReadyQueue(svgEl: SVGSVGElement, s: ReadyQueueShapes, motion
     .call((g) => {
       put(g, { transform: (d) => chipAt(d.x, d.y) });
       put(g.select('rect.chip-bg'), { width: (d) => d.w, height: CHIP_H });
-      putText(put(g.select('text.chip-label'), { x: 15, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
+      putText(put(g.select('text.chip-label'), { x: LABEL_X, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
     });
 
   // The running slot, keyed by handle id so a new handle slides in from its queue position.
@@ -218,7 +222,7 @@ export function drawReadyQueue(svgEl: SVGSVGElement, s: ReadyQueueShapes, motion
     .call((g) => {
       put(g.select('rect.chip-bg'), { width: SLOT_W - 10, height: CHIP_H });
       put(g.select('rect.chip-stripe'), { x: 3, y: 4, width: 6, height: CHIP_H - 8, fill: (d) => d.stripe });
-      putText(put(g.select('text.chip-label'), { x: 15, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
+      putText(put(g.select('text.chip-label'), { x: LABEL_X, y: CHIP_H / 2 + 4.5 }), (d) => d.label);
       putText(g.select('title'), (d) => d.title);
     })
     .call((g) => moved(g, wasRunning, () => 'slot').transition(t).attr('opacity', 1).attr('transform', 'translate(5,5)'));

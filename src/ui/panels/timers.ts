@@ -147,7 +147,7 @@ export function layoutTimers(data: TimersData, width: number): TimersShapes {
 
   const { blocks, blockLabels } = layoutBlocks(data.blocks, (t) => x(t), x1 + MARGIN_R);
   const band = { y: AXIS_Y + 2, h: lanes * LANE_H + 10, labelY: AXIS_Y + lanes * LANE_H + 8 };
-  const empty = list.length === 0 ? emptyAt(blocks, blockLabels, width, band.y + band.h) : null;
+  const empty = list.length === 0 ? emptyAt(blocks, blockLabels, clampX(data.now), width, band.y + band.h) : null;
   if (empty && empty.y > band.y + band.h) height = empty.y + 6;
   return {
     width,
@@ -167,14 +167,15 @@ const EMPTY_TEXT = 'no pending timers';
 
 /**
  * Where "no pending timers" goes: on the band, in the first gap left of the
- * blocked stretches and their labels wide enough for it; below the band where
+ * blocked stretches, their labels and the now-cursor wide enough for it; below the band where
  * there is none (the text never lies over a stretch or its label).
  */
-function emptyAt(blocks: readonly BlockShape[], labels: readonly BlockLabelShape[], width: number, bandBottom: number): NonNullable<TimersShapes['empty']> {
+function emptyAt(blocks: readonly BlockShape[], labels: readonly BlockLabelShape[], nowX: number, width: number, bandBottom: number): NonNullable<TimersShapes['empty']> {
   const w = textWidth(EMPTY_TEXT, LABEL_CH);
   const taken = [
     ...blocks.map((b) => [b.x, b.x + b.w] as const),
     ...labels.map((l) => [l.x, l.x + textWidth(l.text, BLOCK_CH)] as const),
+    [nowX - 1, nowX + 1] as const,
   ].sort((a, b) => a[0] - b[0]);
   let x = MARGIN_L;
   for (const [from, to] of taken) if (from < x + w + 6 && to > x - 6) x = Math.max(x, to + 8);
