@@ -33,14 +33,15 @@ export function appBase(): string {
   return new URL(import.meta.env.BASE_URL, location.href).href;
 }
 
-export function createPythonWorker(): PythonWorker {
-  const script = new URL(workerScript, location.href).href;
+/** A fresh worker. `base`: the app's address (another page embedding a player passes where the player's files live). */
+export function createPythonWorker(base: string = appBase()): PythonWorker {
+  const script = new URL(workerScript, base).href;
   const url = URL.createObjectURL(new Blob([`import ${JSON.stringify(script)};\n`], { type: 'text/javascript' }));
   const worker = new Worker(url, { type: 'module', name: 'loopscope-python' });
   // The URL was resolved when the worker was created: it is no longer needed.
   URL.revokeObjectURL(url);
   const channel = new MessageChannel();
-  const connect: Connect = { type: 'connect', port: channel.port2, base: appBase(), snapshot: snapshotWanted() };
+  const connect: Connect = { type: 'connect', port: channel.port2, base, snapshot: snapshotWanted() };
   worker.postMessage(connect, [channel.port2]);
   return { worker, port: channel.port1 };
 }

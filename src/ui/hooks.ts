@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../state/store.ts';
+import { STEPS_PER_SECOND } from './motion-time.ts';
 
-/** Steps per second at 1x. */
-const BASE_RATE = 2;
 
 export function usePlayback(): void {
   const playing = useStore((s) => s.playing);
@@ -13,7 +12,7 @@ export function usePlayback(): void {
     let last = performance.now();
     let acc = 0;
     const tick = (now: number) => {
-      acc += ((now - last) / 1000) * BASE_RATE * speed;
+      acc += ((now - last) / 1000) * STEPS_PER_SECOND * speed;
       last = now;
       if (acc >= 1) {
         const s = useStore.getState();
