@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { CACHE_DIR, childRun, expectedManifest } from './scripts/make-snapshot.mjs';
 import { pythonPackage } from './src/runtime/python-package.ts';
 import { readPythonSources } from './src/runtime/python-sources.mjs';
+import { tutorialPlugin } from './src/tutorial/build.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(root, 'node_modules/pyodide');
@@ -177,13 +178,19 @@ function offline(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule(), offline()],
+  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule(), tutorialPlugin(), offline()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es', plugins: () => [snapshotManifestModule()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     reportCompressedSize: false,
+    rollupOptions: {
+      // The playground, and <loopscope-player> as its own module at dist/player.js (src/player, docs/embedding.md).
+      input: { index: join(root, 'index.html'), player: join(root, 'src/player/index.ts') },
+      output: { entryFileNames: (chunk) => (chunk.name === 'player' ? 'player.js' : 'assets/[name]-[hash].js') },
+      preserveEntrySignatures: 'exports-only',
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },
