@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoopscopeRuntime } from '../src/runtime/core.ts';
 import { nodeRuntime } from '../src/runtime/node.ts';
-import { GALLERY, loadCases, ORACLES_REQUIRED, oracleProblems, OWN_PROGRAMS, SHARED_CORPUS, unstated, type ProgramCase } from './programs.ts';
+import { GALLERY, loadCases, ORACLES_REQUIRED, oracleProblems, OWN_PROGRAMS, SHARED_CORPUS, TUTORIAL, unstated, type ProgramCase } from './programs.ts';
 
 let rt: LoopscopeRuntime;
 beforeAll(async () => {
@@ -57,6 +57,7 @@ const suites: Array<[string, string, number | null]> = [
   ['shared corpus seeds', join(SHARED_CORPUS, 'seeds'), 0],
   ['own programs', OWN_PROGRAMS, null],
   ['gallery examples', GALLERY, 0],
+  ['tutorial programs', TUTORIAL, 0],
 ];
 
 for (const [title, dir, defaultExit] of suites) {

@@ -50,6 +50,8 @@ export function oracleProblems(shared = SHARED): string[] {
 }
 export const OWN_PROGRAMS = join(ROOT, 'tests', 'programs');
 export const GALLERY = join(ROOT, 'src', 'examples');
+/** The tutorial page's programs (src/tutorial): recorded at build time, held to python3's output like the gallery. */
+export const TUTORIAL = join(ROOT, 'src', 'tutorial', 'programs');
 
 export function loadCases(dir: string): ProgramCase[] {
   if (!existsSync(dir)) return [];

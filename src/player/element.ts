@@ -52,7 +52,7 @@ const TEMPLATE = `
     <button data-testid="edit" hidden>Edit</button>
   </div>
   <div class="main">
-    <pre class="code" data-testid="code" role="region" aria-label="Python code"></pre>
+    <pre class="code" data-testid="code" role="region" aria-label="Python code" tabindex="0"></pre>
     <div class="panels"></div>
   </div>
   <div class="controls" role="toolbar" aria-label="Playback">
