@@ -211,7 +211,7 @@ test('a recording that cannot be read says so plainly, with the reader’s messa
     const want = readRecording(text);
     expect(want.ok, name).toBe(false);
     const shown = await page.evaluate((t) => {
-      const el = document.createElement('loopscope-player') as HTMLElement & { recording: string };
+      const el = document.createElement('loopscope-player') as unknown as HTMLElement & { recording: string };
       document.body.prepend(el);
       el.recording = t;
       return el.shadowRoot!.querySelector('[data-testid=player-message]')!.textContent;
@@ -223,7 +223,7 @@ test('a recording that cannot be read says so plainly, with the reader’s messa
     () =>
       new Promise<string>((resolve) => {
         const el = document.createElement('loopscope-player');
-        el.addEventListener('error', (e) => resolve((e as CustomEvent).detail.message));
+        el.addEventListener('error', (e) => resolve((e as unknown as CustomEvent).detail.message));
         el.setAttribute('src', './recordings/missing.json');
         document.body.prepend(el);
       }),
@@ -260,4 +260,24 @@ test('one player alone on a blank page: attributes are reactive, nothing leaks i
   // Nothing of the player's styles reaches the page, and focus stayed where it was.
   expect(await page.evaluate(() => [document.styleSheets.length, document.activeElement === document.body])).toEqual([0, true]);
   expect(errors).toEqual([]);
+});
+
+test('the plain-HTML snippet of docs/embedding.md works as written', async ({ page, baseURL }) => {
+  const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'embedding.md'), 'utf8');
+  const snippet = /<!-- tested: e2e\/player\.spec\.ts[^>]*-->\n```html\n([\s\S]*?)```/.exec(doc)?.[1];
+  expect(snippet).toBeTruthy();
+  // The snippet expects the build under /loopscope/ on the author's site.
+  await page.route('**/loopscope/**', async (r) => r.fulfill({ response: await r.fetch({ url: r.request().url().replace('/loopscope/', '/') }) }));
+  await page.route('**/lesson.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>lesson</title><body><h1>A lesson</h1>${snippet}</body>` }));
+  await page.goto(new URL('/lesson.html', baseURL).href);
+  const [recorded, inline] = [page.locator('loopscope-player').first(), page.locator('loopscope-player').nth(1)];
+  const n = replay('07-tasks.json').steps;
+  await expect(counterOf(recorded)).toHaveText(`12 / ${n}`); // the recording's own start step
+  await recorded.getByTestId('step-forward').click();
+  await expect(counterOf(recorded)).toHaveText(`13 / ${n}`);
+  await expect(recorded.getByTestId('task-item')).toHaveCount(panelData(replay('07-tasks.json'), 13).counts.tasks);
+  await expect(inline.getByTestId('run')).toBeVisible();
+  await expect(inline.getByTestId('edit')).toBeVisible();
+  await expect(inline.getByTestId('code')).toContainText('asyncio.run(main())');
+  expect(await inline.getByTestId('code').locator('.ln').first().textContent()).toBe('1import asyncio');
 });

@@ -28,7 +28,7 @@ import { taskColour } from '../ui/colours.ts';
 import { iconSvg } from '../ui/icon-paths.ts';
 import { STEPS_PER_SECOND, prefersReducedMotion, transitionMs } from '../ui/motion-time.ts';
 import { highlightLines } from './code.ts';
-import { PLAYER_CSS } from './styles.ts';
+import { adoptStyles } from './styles.ts';
 
 /** Where the app's files are (the playground, the worker, Pyodide): set by the entry (index.ts). */
 let home = '/';
@@ -112,6 +112,8 @@ export class LoopscopePlayer extends HTMLElement {
   private dark: MediaQueryList | null = null;
   private resizeObs: ResizeObserver | null = null;
   private lastHeight = -1;
+  /** The step last announced with a `step` event (redraws of the same step are not announced). */
+  private emitted: { player: TracePlayer | null; k: number } = { player: null, k: -1 };
   private connected = false;
   private defaults: { step?: number; panels?: PanelName[]; speed?: number } = {};
   private marked: { current: number[]; dots: number[]; errors: number[] } = { current: [], dots: [], errors: [] };
@@ -119,7 +121,8 @@ export class LoopscopePlayer extends HTMLElement {
   constructor() {
     super();
     this.root = this.attachShadow({ mode: 'open' });
-    this.root.innerHTML = `<style>${PLAYER_CSS}</style>${TEMPLATE}`;
+    this.root.innerHTML = TEMPLATE;
+    adoptStyles(this.root);
     this.ui = this.root.querySelector('.loopscope-root') as HTMLElement;
     this.q = <T extends Element>(sel: string) => this.root.querySelector(sel) as T;
     const speedSel = this.q<HTMLSelectElement>('[data-testid=speed]');
@@ -412,22 +415,23 @@ export class LoopscopePlayer extends HTMLElement {
       marks.waiting.map((w) => [w.line, w.slot, w.name + ' ' + w.what] as const),
       marks.errors.map((e) => e.line),
     );
-    this.drawPanels(panelData(p, k2, detail));
+    // Motion only for a move between steps of one run: a run's first frame and a redraw (a new width) do not animate.
+    this.drawPanels(panelData(p, k2, detail), this.emitted.player !== p || this.emitted.k === k2);
     if (this.shown.includes('narration')) this.narrate(narrate(p.trace, k2, p.index));
     const upto = p.linesVisibleAt(k2);
     this.consoleLines.forEach((el, i) => (el.hidden = i >= upto));
-    this.emit({ type: 'step', k: k2, n, time });
+    if (this.emitted.player !== p || this.emitted.k !== k2) {
+      this.emitted = { player: p, k: k2 };
+      this.emit({ type: 'step', k: k2, n, time });
+    }
   }
 
-  private motion(): Motion {
-    return { duration: transitionMs(this.speed, this.playing) };
-  }
-
-  private drawPanels(d: PanelData): void {
-    const m = this.motion();
+  private drawPanels(d: PanelData, still: boolean): void {
+    const m: Motion = { duration: still ? 0 : transitionMs(this.speed, this.playing) };
     for (const [name, b] of this.boxes) {
-      if (b.section.hidden) continue;
-      const w = b.width || b.box.clientWidth || 400;
+      // Width comes from the ResizeObserver, which also draws a box the first time it is laid out (before that frame's paint).
+      if (b.section.hidden || !b.width) continue;
+      const w = b.width;
       switch (name) {
         case 'ready':
           b.count.textContent = String(d.counts.ready);
