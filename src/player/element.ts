@@ -420,6 +420,7 @@ export class LoopscopePlayer extends HTMLElement {
     if (this.shown.includes('narration')) this.narrate(narrate(p.trace, k2, p.index));
     const upto = p.linesVisibleAt(k2);
     this.consoleLines.forEach((el, i) => (el.hidden = i >= upto));
+    this.q<HTMLElement>('.console').classList.toggle('quiet', upto === 0);
     if (this.emitted.player !== p || this.emitted.k !== k2) {
       this.emitted = { player: p, k: k2 };
       this.emit({ type: 'step', k: k2, n, time });
@@ -444,11 +445,13 @@ export class LoopscopePlayer extends HTMLElement {
         case 'tasks':
           b.count.textContent = String(d.counts.tasks);
           b.hint.hidden = d.counts.tasks > 0;
+          b.box.hidden = !b.hint.hidden;
           drawTasks(b.svg, layoutTasks(d.tasks, w), m);
           break;
         case 'futures':
           b.count.textContent = String(d.counts.futures);
           b.hint.hidden = d.counts.futures > 0;
+          b.box.hidden = !b.hint.hidden;
           drawFutures(b.svg, layoutFutures(d.futures, w), m);
           break;
         case 'network': {
@@ -456,6 +459,7 @@ export class LoopscopePlayer extends HTMLElement {
           const s = layoutNetwork(d.network, w);
           b.count.textContent = String(s.connections);
           b.hint.hidden = s.rows.length > 0;
+          b.box.hidden = !b.hint.hidden;
           drawNetwork(b.svg, s, m);
           break;
         }
