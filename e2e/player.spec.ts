@@ -10,6 +10,7 @@ import { readRecording } from '../src/trace/recording.ts';
 import { TracePlayer } from '../src/trace/seek.ts';
 import { panelData } from '../src/trace/panel-data.ts';
 import { parsePanels } from '../src/embed/api.ts';
+import LZString from 'lz-string';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
 const RECORDINGS = readdirSync(join(DIST, 'recordings'))
@@ -280,4 +281,30 @@ test('the plain-HTML snippet of docs/embedding.md works as written', async ({ pa
   await expect(inline.getByTestId('edit')).toBeVisible();
   await expect(inline.getByTestId('code')).toContainText('asyncio.run(main())');
   expect(await inline.getByTestId('code').locator('.ln').first().textContent()).toBe('1import asyncio');
+});
+
+test('Edit opens the playground with the code and step: in a new tab by default, in place with editable="inline"; the recording property loads', async ({ page }) => {
+  await page.route('**/edit.html', (r) =>
+    r.fulfill({ contentType: 'text/html', body: '<!doctype html><body><loopscope-player editable></loopscope-player><script type="module" src="./player.js"></script></body>' }),
+  );
+  await page.goto('/edit.html');
+  const el = page.locator('loopscope-player');
+  const rec = JSON.parse(readFileSync(join(DIST, 'recordings', '05-async-def.json'), 'utf8'));
+  await el.evaluate((e, r) => ((e as unknown as { recording: object }).recording = r), rec);
+  const n = replay('05-async-def.json').steps;
+  await expect(counterOf(el)).toHaveText(`0 / ${n}`);
+  await el.getByTestId('step-forward').click();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), el.getByTestId('edit').click()]);
+  const url = new URL(popup.url());
+  await popup.close();
+  expect(url.pathname).toBe('/index.html');
+  const params = new URLSearchParams(url.hash.slice(1));
+  expect(LZString.decompressFromEncodedURIComponent(params.get('code')!)).toBe(rec.trace.meta.source);
+  expect(params.get('step')).toBe('1');
+  // In place: the replay gives way to the playground in embed mode, in a frame.
+  await el.evaluate((e) => e.setAttribute('editable', 'inline'));
+  await el.getByTestId('edit').click();
+  const frame = el.locator('iframe');
+  await expect(frame).toHaveAttribute('src', /\/index\.html#embed=1&code=/);
+  await expect(el.getByTestId('step-forward')).toBeHidden();
 });
