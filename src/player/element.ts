@@ -39,6 +39,8 @@ export function setHome(url: string): void {
 const SVG_PANELS = ['ready', 'timers', 'tasks', 'futures', 'network'] as const;
 type SvgPanel = (typeof SVG_PANELS)[number];
 const TITLES: Record<SvgPanel, string> = { ready: 'Ready queue', timers: 'Timers', tasks: 'Tasks', futures: 'Futures', network: 'Network' };
+/** Height of the tasks' and futures' lists before they scroll (CSS pixels). */
+const LIST_MAX_H = 260;
 const TESTIDS: Record<SvgPanel, string> = { ready: 'ready-queue', timers: 'timers', tasks: 'tasks', futures: 'futures', network: 'network' };
 
 
@@ -433,33 +435,44 @@ export class LoopscopePlayer extends HTMLElement {
       // Width comes from the ResizeObserver, which also draws a box the first time it is laid out (before that frame's paint).
       if (b.section.hidden || !b.width) continue;
       const w = b.width;
+      /** The count in the title; with `items` false, the hint ("No tasks at this step.") stands in for the drawing. */
+      const head = (count: number, items = true) => {
+        b.count.textContent = String(count);
+        b.hint.hidden = items;
+        b.box.hidden = !items;
+      };
+      /** A list taller than its box scrolls inside it, and then takes focus so keys can scroll it. */
+      const scrolls = (height: number) => {
+        const tab = height > LIST_MAX_H ? 0 : -1;
+        if (b.box.tabIndex !== tab) b.box.tabIndex = tab;
+      };
       switch (name) {
         case 'ready':
-          b.count.textContent = String(d.counts.ready);
+          head(d.counts.ready);
           drawReadyQueue(b.svg, layoutReadyQueue(d.ready, w), m);
           break;
         case 'timers':
-          b.count.textContent = String(d.counts.timers);
+          head(d.counts.timers);
           drawTimers(b.svg, layoutTimers(d.timers, w), m);
           break;
-        case 'tasks':
-          b.count.textContent = String(d.counts.tasks);
-          b.hint.hidden = d.counts.tasks > 0;
-          b.box.hidden = !b.hint.hidden;
-          drawTasks(b.svg, layoutTasks(d.tasks, w), m);
+        case 'tasks': {
+          head(d.counts.tasks, d.counts.tasks > 0);
+          const s = layoutTasks(d.tasks, w);
+          scrolls(s.height);
+          drawTasks(b.svg, s, m);
           break;
-        case 'futures':
-          b.count.textContent = String(d.counts.futures);
-          b.hint.hidden = d.counts.futures > 0;
-          b.box.hidden = !b.hint.hidden;
-          drawFutures(b.svg, layoutFutures(d.futures, w), m);
+        }
+        case 'futures': {
+          head(d.counts.futures, d.counts.futures > 0);
+          const s = layoutFutures(d.futures, w);
+          scrolls(s.height);
+          drawFutures(b.svg, s, m);
           break;
+        }
         case 'network': {
           if (!d.network) break;
           const s = layoutNetwork(d.network, w);
-          b.count.textContent = String(s.connections);
-          b.hint.hidden = s.rows.length > 0;
-          b.box.hidden = !b.hint.hidden;
+          head(s.connections, s.rows.length > 0);
           drawNetwork(b.svg, s, m);
           break;
         }
@@ -615,6 +628,11 @@ export class LoopscopePlayer extends HTMLElement {
       section.setAttribute('aria-label', TITLES[name]);
       section.innerHTML = `<h3 class="panel-title">${TITLES[name]} <span class="panel-count"></span></h3><p class="hint" hidden>No ${name === 'network' ? 'sockets or processes' : name} at this step.</p><div class="svg-box${name === 'tasks' || name === 'futures' ? ' scroll' : ''}"><svg role="${name === 'network' ? 'list' : 'img'}" aria-label="${TITLES[name]}"></svg></div>`;
       const box = section.querySelector('.svg-box') as HTMLElement;
+      if (box.classList.contains('scroll')) {
+        box.style.maxHeight = `${LIST_MAX_H}px`;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', `${TITLES[name]} (scrolls)`);
+      }
       this.boxes.set(name, {
         section,
         count: section.querySelector('.panel-count') as HTMLElement,
