@@ -111,15 +111,20 @@ test('the API round trip: goto(5) gives a step event with k = 5; play, pause, se
     (e, text) =>
       new Promise<unknown[]>((resolve) => {
         const seen: unknown[] = [];
-        e.addEventListener('recorded', (x) => resolve([...seen, (x as CustomEvent).detail]), { once: true });
+        const steps = (x: Event) => seen.push((x as CustomEvent).detail);
+        e.addEventListener('step', steps);
+        e.addEventListener('recorded', (x) => (e.removeEventListener('step', steps), resolve([...seen, (x as CustomEvent).detail])), { once: true });
         e.addEventListener('ready', (x) => seen.push((x as CustomEvent).detail), { once: true });
         (e as HTMLElement & { load(w: object): void }).load({ recording: text });
       }),
     other,
   );
+  // One step event, for the new run's first step (not the old step first, clamped to the new run).
+  const m = replay('03-futures.json').steps;
   expect(got).toEqual([
+    { type: 'step', k: 0, n: m, time: 0 },
     { type: 'ready', version: 1 },
-    { type: 'recorded', steps: replay('03-futures.json').steps, exitStatus: 0 },
+    { type: 'recorded', steps: m, exitStatus: 0 },
   ]);
 });
 

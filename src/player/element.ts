@@ -343,7 +343,7 @@ export class LoopscopePlayer extends HTMLElement {
     const spd = this.getAttribute('speed');
     this.speed = snapSpeed(spd !== null && Number(spd) > 0 ? Number(spd) : (this.defaults.speed ?? 1));
     this.q<HTMLSelectElement>('[data-testid=speed]').value = String(this.speed);
-    this.applyPanels();
+    this.applyPanels(false);
     this.show(k);
     this.emit({ type: 'ready', version: EMBED_API_VERSION });
     this.emit({ type: 'recorded', steps: this.player.steps, exitStatus: this.player.index.logs.exit?.code ?? trace.meta.exitCode });
@@ -716,7 +716,8 @@ export class LoopscopePlayer extends HTMLElement {
     bar.classList.toggle('minimal', c === 'minimal');
   }
 
-  private applyPanels(): void {
+  /** Show the panels asked for; `redraw`: draw the current step again (not when the caller shows a step next). */
+  private applyPanels(redraw = true): void {
     const attr = this.getAttribute('panels');
     let panels: PanelName[];
     if (attr !== null) {
@@ -734,7 +735,7 @@ export class LoopscopePlayer extends HTMLElement {
     this.q<HTMLElement>('.main').classList.toggle('has-panels', anySvg);
     this.q<HTMLElement>('.console').hidden = !this.shown.includes('console');
     this.q<HTMLElement>('.narration').hidden = !this.shown.includes('narration') && !(this.runnable && !this.player);
-    if (this.player) this.show(this.k);
+    if (redraw && this.player) this.show(this.k);
   }
 
   private applyButtons(): void {
