@@ -105,7 +105,8 @@ describe('findings of npm run fuzz', () => {
       'asyncio.set_event_loop_policy(None)',
       'async def main():',
       '    await asyncio.sleep(0.1)',
-      '    print("slept", type(asyncio.get_running_loop()).__name__ != "_UnixSelectorEventLoop" or "real")',
+      // Loopscope's loop is named as CPython's (_UnixSelectorEventLoop): tell it by its own attribute.
+      '    print("slept", hasattr(asyncio.get_running_loop(), "_ls_loop_id") or "real")',
       'asyncio.run(main())',
       'loop = asyncio.SelectorEventLoop()',
       'loop.run_until_complete(main())',

@@ -42,6 +42,8 @@ const B = lines(
   'loop.run_until_complete(main())',
   'loop.close()',
   'print(asyncio.run(worker(1)))',
+  'import logging',
+  'logging.getLogger("b").warning("b warns")',
   'print("done", flush=True)',
 );
 
@@ -103,6 +105,13 @@ const A: Record<string, string> = {
     '    pass',
     'forgotten()',
   ),
+  'logging configured': lines(
+    'import logging',
+    'logging.basicConfig(level=logging.DEBUG, format="A %(name)s %(message)s")',
+    'logging.getLogger("asyncio").setLevel(logging.DEBUG)',
+    'logging.getLogger("a.own").addHandler(logging.StreamHandler())',
+    'logging.debug("configured")',
+  ),
   'an uncaught exception and a limit': lines(
     'import asyncio',
     'async def spin():',
@@ -128,6 +137,7 @@ describe('a run after another run is as isolated as a run in a fresh interpreter
     expect(out).toContain('The Zen of Python, by Tim Peters');
     expect(out).toContain('Task-1');
     expect(out).toContain('[0, 2, 4]');
+    expect(out).toContain('b warns');
   });
 
   for (const [what, a] of Object.entries(A)) {

@@ -146,6 +146,7 @@ import loopscope
       recorder.error(ErrorKind.INTERNAL, 0, 0, msg);
       recordOut(2, msg + '\n');
       stderr.push(msg + '\n');
+      opts.onOutput?.(2, msg + '\n');
       exitCode = 70;
     }
     if (memory) {

@@ -10,6 +10,7 @@ import { loadPyodide } from 'pyodide';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoopscopeRuntime, type PyodideLike } from '../../src/runtime/core.ts';
+import { pythonPackage } from '../../src/runtime/python-package.ts';
 import { readPythonSources } from '../../src/runtime/python-sources.mjs';
 import { CPYTHON_TESTS, HERE, PER_TEST } from './config.ts';
 
@@ -23,7 +24,7 @@ py.FS.mount(py.FS.filesystems.NODEFS, { root: CPYTHON_TESTS }, MOUNT);
 py.FS.mkdirTree(HARNESS_DIR);
 py.FS.writeFile(`${HARNESS_DIR}/_ls_cpython.py`, readFileSync(join(HERE, 'harness.py'), 'utf8'));
 py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(HARNESS_DIR)})\nimport _ls_cpython\n_ls_cpython.setup(${JSON.stringify(MOUNT + '/Lib')})`);
-const rt = mode === 'loopscope' ? await LoopscopeRuntime.create(py as unknown as PyodideLike, readPythonSources()) : null;
+const rt = mode === 'loopscope' ? await LoopscopeRuntime.create(py as unknown as PyodideLike, pythonPackage(readPythonSources())) : null;
 if (!rt) py.runPython('_ls_cpython.install_stock()');
 
 function take(key: string): unknown {

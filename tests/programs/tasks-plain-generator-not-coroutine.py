@@ -1,7 +1,8 @@
-# A plain generator (a forgotten `async`) given to asyncio: CPython 3.11, like
-# 3.10, still counts any generator as a coroutine (3.12 stopped), so
-# iscoroutine() is True and create_task / ensure_future / gather accept it.
-# The tasks fail or are cancelled at shutdown; stdout shows only what is common.
+# A plain generator (a forgotten `async`) given to asyncio: since 3.12 it is
+# not a coroutine, so iscoroutine() is False and create_task / ensure_future /
+# gather refuse it.
+# Expected output: CPython 3.14's (this machine's python3 is 3.11, which like
+# 3.10 still counted any generator as a coroutine and accepted it).
 import asyncio
 import inspect
 

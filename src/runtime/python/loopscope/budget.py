@@ -44,6 +44,20 @@ def _on_jump(code, offset, target):
                      "event loop (an endless loop?), so it was stopped")
 
 
+def tick(what, weight):
+    """One iteration of work that does not return to Loopscope's loop, counted
+    as `weight` backward jumps in user code (foreign.py: another event loop's
+    iterations, each of which runs a good deal of Python). `what` names it in
+    the message."""
+    global _count
+    _count += weight
+    if _count > _limit and _error is not None:
+        if _tripped is not None:
+            raise _error(_tripped.kind, _tripped.message)
+        raise _error(LIMIT_CPU, f"{what} more than {_limit // weight:,} iterations without returning to "
+                     "Loopscope's event loop (an endless loop?), so it was stopped")
+
+
 def _codes(code):
     yield code
     for c in code.co_consts:

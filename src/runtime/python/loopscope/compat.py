@@ -12,9 +12,14 @@ fails with one message naming each part that changed, instead of a run going
 wrong somewhere deep. tests/compat.test.ts runs it.
 """
 
+import concurrent.futures.thread
 import inspect
+import queue
 import selectors
 import sys
+import threading
+import traceback
+import warnings
 from asyncio import (base_events, base_subprocess, coroutines, events, futures, runners, selector_events, tasks,
                      unix_events)
 
@@ -71,7 +76,26 @@ PARTS = [
                                  "set_default_executor"], HAS,
      "loop.VirtualEventLoop overrides or calls them"),
     (base_events.BaseEventLoop, ["_stopping", "_debug", "_current_handle", "_clock_resolution",
-                                 "_default_executor", "slow_callback_duration", "_selector"], MENTIONS, "loop.VirtualEventLoop reads or sets them"),
+                                 "_default_executor", "slow_callback_duration", "_selector",
+                                 "_ready", "_scheduled"], MENTIONS,
+     "loop.VirtualEventLoop reads or sets them (and shows _ready/_scheduled); foreign.py reads them"),
+    # Other loops on virtual time (foreign.py) and every loop asyncio names being ours (patches.py).
+    (unix_events, ["_UnixSelectorEventLoop", "_UnixDefaultEventLoopPolicy", "SelectorEventLoop", "EventLoop"], HAS,
+     "loop.VirtualEventLoop subclasses _UnixSelectorEventLoop; patches.install swaps the others"),
+    (unix_events._UnixDefaultEventLoopPolicy, ["_loop_factory"], HAS, "patches.install"),
+    (selectors, ["DefaultSelector"], HAS, "foreign.patches (the simulated selector for other loops)"),
+    (selector_events, ["logger"], HAS, "net.NetworkMixin.__init__ logs the selector as asyncio does"),
+    # Executor functions run in place through concurrent.futures' own work item (loop.run_in_executor).
+    (concurrent.futures.thread, ["WorkerContext", "_WorkItem"], HAS, "loop.run_in_executor"),
+    (concurrent.futures.thread._WorkItem, ["run", "self", "ctx"], PARAMS, "loop.run_in_executor"),
+    (concurrent.futures.thread._WorkItem, ["__init__", "self", "future", "task"], PARAMS, "loop.run_in_executor"),
+    # Thread waits on virtual time (waits.py).
+    (threading.Condition, ["wait", "_is_owned"], HAS, "waits.condition_wait replaces wait for a run"),
+    (threading, ["_time"], HAS, "waits.patches (timed waits read the virtual clock)"),
+    (queue, ["time"], HAS, "waits.patches (timed waits read the virtual clock)"),
+    # Tracebacks without our frames (frames.py) and warnings of unawaited coroutines (patches.py).
+    (traceback, ["_walk_tb_with_full_positions", "walk_tb", "walk_stack"], HAS, "frames.patches filters them"),
+    (warnings, ["_warn_unawaited_coroutine"], HAS, "patches.install replaces it for a run"),
     (base_events.BaseEventLoop, ["_call_soon", "self", "callback", "args", "context"], PARAMS,
      "loop._call_soon replaces it"),
     # The policy and the running loop: patches.py and net/python_child.py swap them for a run.

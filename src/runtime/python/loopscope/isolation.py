@@ -8,7 +8,8 @@ that were already loaded (asyncio, builtins, the loop policy, warnings.warn)
 and attributes of their classes (asyncio.Task.__repr__) get their old values,
 and so do the interpreter's settings a program may change: the working
 directory, the environment, sys.path, the recursion limit, warning filters,
-the garbage collector's state, trace and profile functions.
+the garbage collector's state, trace and profile functions, and logging's
+handlers and levels (logging.basicConfig adds to the root logger in place).
 
 Caches that live inside module objects (dicts and lists filled in place) are
 kept: they change no program's output. tests/isolation.test.ts checks that a
@@ -44,7 +45,8 @@ _PACKAGE = __name__.partition(".")[0]
 
 class State:
     __slots__ = ("modules", "dicts", "classes", "cwd", "environ", "path", "meta_path", "path_hooks",
-                 "recursion", "origin_depth", "filters", "defaultaction", "onceregistry", "gc", "thresholds")
+                 "recursion", "origin_depth", "filters", "defaultaction", "onceregistry", "gc", "thresholds",
+                 "loggers")
 
 
 _baseline = None
@@ -82,7 +84,17 @@ def save():
     s.onceregistry = dict(warnings.onceregistry)
     s.gc = gc.isenabled()
     s.thresholds = gc.get_threshold()
+    s.loggers = _loggers()
     return s
+
+
+def _loggers():
+    """logging's loggers as they are configured now (logging.basicConfig adds a
+    handler to the root logger in place: its list of handlers is no module name)."""
+    import logging
+    loggers = [logging.root] + [l for l in logging.Logger.manager.loggerDict.values()
+                                if isinstance(l, logging.Logger)]
+    return [(l, l.handlers[:], l.level, l.propagate, l.disabled) for l in loggers]
 
 
 def _put_back(current, saved, delete, assign):
@@ -167,3 +179,14 @@ def restore(s):
     warnings._filters_mutated()
     (gc.enable if s.gc else gc.disable)()
     gc.set_threshold(*s.thresholds)
+    import logging
+    known = set()
+    for logger, handlers, level, propagate, disabled in s.loggers:
+        known.add(logger)
+        if logger.handlers != handlers:
+            logger.handlers[:] = handlers
+        logger.level, logger.propagate, logger.disabled = level, propagate, disabled
+    for logger in logging.Logger.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger) and logger not in known:
+            logger.handlers.clear()  # a logger the program made: configured afresh next time
+    logging.Logger.manager._clear_cache()

@@ -8,11 +8,16 @@ _run_once change. The engine sees integer handle ids; `_handles` maps them
 back to Handle objects.
 """
 
+import collections
 import contextvars
 import signal
 import sys
 import threading
-from asyncio import base_events, coroutines, events
+import weakref
+from asyncio import base_events, coroutines, events, unix_events
+
+from concurrent.futures import Future as _ConcurrentFuture
+from concurrent.futures.thread import WorkerContext as _WorkerContext, _WorkItem
 
 from . import bridge, budget, frames
 from types import FunctionType as _FunctionType, MethodType as _MethodType
@@ -23,6 +28,14 @@ from .objects import Future, Task, _CTask, obj_id
 from .wire import (B_AT, B_END, B_LINE, B_RUN, B_SKIP, B_SOON, BEGIN_IDLE, BEGIN_SIZE_LIMIT, BEGIN_STEP_LIMIT,
                    LIMIT_IDLE, LIMIT_MEMORY, LIMIT_STEPS, LIMIT_TIME, LOOP_CLOSED, LOOP_CREATED, LOOP_RUNNING,
                    LOOP_STOPPED, NO_ID, OWNER_CALLBACK_BASE, TASK_READY, TASK_WAITING)
+
+
+def _engine_loop(R):
+    """The loop whose handles the engine holds now (several loops, one engine),
+    or None. The run holds it weakly: a loop the program dropped is finalized
+    in the program's own run (runner.py)."""
+    ref = getattr(R, "_ls_engine_loop", None)
+    return ref() if ref is not None else None
 
 
 class LoopscopeLimit(KeyboardInterrupt):
@@ -61,6 +74,7 @@ class _TimerHandle(events.TimerHandle):
     __slots__ = ("_ls_id",)
 
 
+_WORKER = _WorkerContext(None, ())
 _new_handle = object.__new__
 _copy_context = contextvars.copy_context
 _future_types = {}
@@ -80,20 +94,70 @@ def _is_future(obj):
 # they must read as asyncio's own classes.
 _Handle.__name__ = _Handle.__qualname__ = "Handle"
 _TimerHandle.__name__ = _TimerHandle.__qualname__ = "TimerHandle"
+_Handle.__module__ = _TimerHandle.__module__ = "asyncio.events"
 
 
-class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
-    def __init__(self):
+class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
+    """asyncio.SelectorEventLoop and asyncio.EventLoop during a run (patches.py).
+    It is a _UnixSelectorEventLoop, as Linux's loop is, and is named like it
+    (repr(loop), type(loop).__name__); `selector` is accepted and not used:
+    the simulated network has its own."""
+
+    def __init__(self, selector=None):
         super().__init__()
+        self._signal_handlers = {}  # signal number -> Handle (add_signal_handler; close() removes them)
+        self._ls_signals_sent = []  # signals the program sent itself (signals.py), seen at the next poll
+        self._unix_server_sockets = {}
         R = bridge.current
         self._ls_run = R
         self._clock_resolution = 1e-9
         self._handles = {}
         self._next_handle = 0
-        self._ls_signals = {}  # signal number -> Handle (add_signal_handler)
         self._ls_loop_id = R.new_loop_id()
         R.loops.append(self)
         R.loop_event(self._ls_loop_id, LOOP_CREATED)
+        # The engine has one ready queue and one timer heap: they hold the
+        # handles of one loop at a time, the last one that ran (or the first
+        # made). Another loop keeps its handles here, parked, until it runs.
+        owner = _engine_loop(R)
+        self._ls_parked = None
+        if owner is None or owner.is_closed():
+            R._ls_engine_loop = weakref.ref(self)
+        else:
+            self._ls_park([])
+
+    # ---- asyncio's own queues, for programs that look at them -----------------------
+    # (a SelectorEventLoop subclass that prints its queue before each iteration).
+    # The engine holds the queue and the timers; these are fresh views of this
+    # loop's share, as BaseEventLoop would hold them: _ready in order, and
+    # _scheduled as a heap (sorted) of the timers not yet due. Assigning to them
+    # (BaseEventLoop.__init__ does) changes nothing.
+    def _ls_pending(self):
+        parked = self.__dict__.get("_ls_parked")
+        return parked if parked is not None else list(self.__dict__.get("_handles", {}).values())
+
+    @property
+    def _ready(self):
+        R = self.__dict__.get("_ls_run")
+        due = (R.clock if R is not None else 0.0) + self._clock_resolution
+        return collections.deque(h for h in self._ls_pending()
+                                 if not h._cancelled and (type(h) is not _TimerHandle or h._when < due))
+
+    @_ready.setter
+    def _ready(self, value):
+        pass
+
+    @property
+    def _scheduled(self):
+        R = self.__dict__.get("_ls_run")
+        due = (R.clock if R is not None else 0.0) + self._clock_resolution
+        return sorted((h for h in self._ls_pending()
+                       if not h._cancelled and type(h) is _TimerHandle and h._when >= due),
+                      key=lambda h: h._when)
+
+    @_scheduled.setter
+    def _scheduled(self, value):
+        pass
 
     # ---- clock ---------------------------------------------------------------
     def time(self):
@@ -175,6 +239,9 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         if timer._source_traceback:
             del timer._source_traceback[-1]
         timer._scheduled = True
+        if self._ls_parked is not None:  # another loop holds the engine
+            self._ls_parked.append(timer)
+            return timer
         R = self._ls_run
         owner = OWNER_CALLBACK_BASE - obj_id(args[0]) if args and _is_future(args[0]) else NO_ID
         label = R.label_id(callback, args)  # after obj_id: a future seen first here gets its name
@@ -189,7 +256,10 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         self._ls_cancelled(handle)
 
     def _ls_cancelled(self, handle):
-        hid = handle._ls_id
+        try:
+            hid = handle._ls_id
+        except AttributeError:  # parked (another loop holds the engine): never queued there
+            return
         if self._handles.pop(hid, None) is not None:
             self._ls_run.cancel(hid)
 
@@ -282,13 +352,6 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         finally:
             self._ls_run.loop_event(self._ls_loop_id, LOOP_STOPPED)
 
-    def call_exception_handler(self, context):
-        # What asyncio logs ("Exception in callback", "Fatal error: protocol...")
-        # or hands to the program's handler shows tracebacks as CPython would:
-        # without our loop's and transports' frames between asyncio's.
-        frames.clean(context.get("exception"))
-        super().call_exception_handler(context)
-
     def close(self):
         # A loop left open is finalized (BaseEventLoop.__del__ closes it) when its last
         # reference goes, which can be after its run ended: nothing to record then.
@@ -300,6 +363,72 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
             for hid in list(self._handles):
                 run.cancel(hid)
         self._handles.clear()
+        if self._ls_parked is not None:
+            self._ls_parked = []
+        elif _engine_loop(self._ls_run) is self:
+            self._ls_run._ls_engine_loop = None
+
+    # ---- several loops, one engine ---------------------------------------------------
+    # A parked loop (another one holds the engine) keeps its handles in
+    # _ls_parked; instance attributes stand in for _call_soon and _run_once
+    # (call_at checks _ls_parked itself), and its next iteration takes the
+    # engine back. The loop that holds the engine pays nothing for this on the
+    # hot path of call_soon and _run_once.
+    _PARKED = ("_call_soon", "_run_once")
+
+    def _ls_park(self, held):
+        self._ls_parked = held
+        self._call_soon = self._ls_parked_soon
+        self._run_once = self._ls_parked_run_once
+
+    def _ls_parked_soon(self, callback, args, context):
+        handle = _Handle(callback, args, self, context)
+        self._ls_parked.append(handle)
+        return handle
+
+    def _ls_parked_run_once(self):
+        self._ls_take_engine()
+        type(self)._run_once(self)  # a subclass's own _run_once, if it has one
+
+    def _ls_take_engine(self):
+        """This loop is about to run while another holds the engine: that one's
+        pending handles leave the engine (recorded as cancelled there) and wait
+        with it; this one's go in, in the order they were scheduled."""
+        R = self._ls_run
+        owner = _engine_loop(R)
+        if owner is not None and owner is not self and not owner.is_closed():
+            held = []
+            for hid, handle in owner._handles.items():
+                R.cancel(hid)
+                held.append(handle)
+            owner._handles.clear()
+            owner._ls_park(held)
+        parked, self._ls_parked = self._ls_parked, None
+        for name in self._PARKED:
+            self.__dict__.pop(name, None)
+        R._ls_engine_loop = weakref.ref(self)
+        for handle in parked or ():
+            if not handle._cancelled:
+                self._ls_schedule(handle)
+
+    def _ls_schedule(self, handle):
+        """Put a parked handle into the engine (as _call_soon / call_at would have)."""
+        R = self._ls_run
+        cb, args = handle._callback, handle._args
+        target = getattr(cb, "__self__", None)
+        if isinstance(target, _CTask) and getattr(target, "_ls_step", None) is not None:
+            label, owner = target._ls_step, target._ls_id
+        else:
+            label = R.label_id(cb, args)
+            owner = -obj_id(args[0]) - 2 if args and _is_future(args[0]) else -1
+        hid = R._next_handle
+        R._next_handle = hid + 1
+        if type(handle) is _TimerHandle:
+            R._extend((B_AT, hid, label, owner, float(handle._when)))
+        else:
+            R._extend((B_SOON, hid, label, owner))
+        handle._ls_id = hid
+        self._handles[hid] = handle
 
     def _process_events(self, event_list):
         pass
@@ -321,11 +450,33 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
         self._check_closed()
         if sig in (signal.SIGKILL, signal.SIGSTOP):
             raise RuntimeError(f"sig {sig} cannot be caught")
-        self._ls_signals[sig] = events.Handle(callback, args, self, None)
+        self._signal_handlers[sig] = events.Handle(callback, args, self, None)
+
+    def _ls_signal(self, sig):
+        """A signal arrived (os.kill to itself): the next iteration's poll sees it,
+        as select() sees the self-pipe, after the handles already ready."""
+        self._ls_signals_sent.append(sig)
+        self._ls_io = True
+
+    def _ls_poll(self):
+        sent = self._ls_signals_sent
+        if sent:
+            # _read_from_self's part: _handle_signal runs in this iteration and
+            # queues the handler for the next one.
+            for sig in sent:
+                self._call_soon(self._handle_signal, (sig,), None)
+            sent.clear()
+        super()._ls_poll()
+
+    def _add_callback(self, handle):
+        """BaseEventLoop's puts a handle in _ready: here, the handle's call goes to
+        the engine (a signal handler that _handle_signal queues, signals.py)."""
+        if not handle._cancelled:
+            self._call_soon(handle._callback, handle._args, handle._context)
 
     def remove_signal_handler(self, sig):
         self._check_signal(sig)
-        return self._ls_signals.pop(sig, None) is not None
+        return self._signal_handlers.pop(sig, None) is not None
 
     def _check_signal(self, sig):
         if not isinstance(sig, int):
@@ -335,21 +486,28 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
 
     # ---- no threads in the browser: executors run the function in place -------
     def run_in_executor(self, executor, func, *args):
+        """The function runs now, in place, through concurrent.futures' own
+        work item: an exception's traceback shows the executor's frames, as
+        with a thread. The future is done when this returns."""
         self._check_closed()
+        if self._debug:
+            self._check_callback(func, "run_in_executor")
         fut = self.create_future()
         R = self._ls_run
         previous = R.in_executor
         R.in_executor = R.callable_name(func)
+        done = _ConcurrentFuture()
         try:
-            result = func(*args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            fut.set_exception(exc)
-        else:
-            fut.set_result(result)
+            _WorkItem(done, (func, args, {})).run(_WORKER)
         finally:
             R.in_executor = previous
+        exc = done._exception
+        if exc is None:
+            fut.set_result(done._result)
+        elif isinstance(exc, LoopscopeLimit):
+            raise exc  # a cap ends the run, from wherever it was reached
+        else:
+            fut.set_exception(exc)
         return fut
 
     async def shutdown_default_executor(self, timeout=None):
@@ -357,6 +515,12 @@ class VirtualEventLoop(NetworkMixin, base_events.BaseEventLoop):
 
     def set_default_executor(self, executor):
         self._default_executor = executor
+
+
+# In tracebacks, our _run_once reads as the one it stands in for.
+frames.stand_in(VirtualEventLoop._run_once, base_events.BaseEventLoop._run_once, "handle._run()")
+VirtualEventLoop.__name__ = VirtualEventLoop.__qualname__ = "_UnixSelectorEventLoop"
+VirtualEventLoop.__module__ = "asyncio.unix_events"
 
 
 def _record_task_state(R, task, tid):
@@ -398,7 +562,7 @@ def _idle_message(loop):
             waiting.append(f"{t.get_name()} waits on {on}{where}")
     except Exception:
         pass
-    signals = sorted(signal.Signals(s).name for s in loop._ls_signals)
+    signals = sorted(signal.Signals(s).name for s in loop._signal_handlers)
     if signals:
         msg = ("the event loop is idle: nothing is ready and no timer is set; only a signal "
                f"could wake it ({', '.join(signals)} handler{'s' if len(signals) > 1 else ''} set), "

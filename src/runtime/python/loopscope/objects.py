@@ -13,6 +13,7 @@ counter is per run and we always pass an explicit name.
 
 import sys
 from sys import _getframe
+from types import GeneratorType as _GeneratorType
 from asyncio import coroutines
 
 from . import bridge
@@ -149,6 +150,10 @@ class Task(_CTask, metaclass=_StandsForBase):
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
         R = bridge.current
+        if type(coro) is _GeneratorType and not coroutines.iscoroutine(coro):
+            # The C check caches by type, so once an @asyncio.coroutine
+            # generator has made a task it would take any generator.
+            raise TypeError(f"a coroutine was expected, got {coro!r}")
         if R is not None and coroutines.iscoroutine(coro) or (R is not None and hasattr(coro, "gi_frame")):
             oid = R.new_obj()
             self._ls_id = oid

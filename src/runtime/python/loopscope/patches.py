@@ -8,7 +8,12 @@
 - time.sleep blocks the loop for that long in *virtual* time (and the trace
   records the stall); time.time/monotonic/perf_counter read the virtual clock.
 - asyncio's socket and pipe code sees the simulated network (net/shims.py);
-  errno has the Linux numbers the simulated network reports (net/addr.py).
+  errno has the Linux numbers the simulated network reports (net/addr.py);
+  socket.socketpair() in the program is a pair of the simulated network.
+- Every loop the program makes from asyncio's names is Loopscope's; other
+  loops run on virtual time (foreign.py). Thread waits block on virtual time
+  (waits.py); os.kill / signal.raise_signal / os._exit act as on Linux
+  (signals.py); tracebacks leave out our frames (frames.py).
 
 Every change goes through _set, which remembers what was there, and
 uninstall() puts it all back: after a run the interpreter's asyncio, time,
@@ -20,12 +25,14 @@ import collections.abc
 import errno
 import functools
 import inspect
+import socket
 import sys
 import time
 import types
+import warnings
 from asyncio import coroutines, events, futures, tasks
 
-from . import bridge
+from . import bridge, foreign, frames, signals, waits
 from .objects import Future, Task
 from .wire import BLOCK_EXECUTOR, BLOCK_SLEEP
 # The marker asyncio.iscoroutinefunction() still looks for (as 3.10's did):
@@ -56,7 +63,32 @@ def coroutine(func):
             return res
     wrapper = types.coroutine(coro)
     wrapper._is_coroutine = _is_coroutine
+    _decorated_codes.add(wrapper.__code__)
     return wrapper
+
+
+# Code objects of generator functions made by coroutine() above: their
+# generators, and only theirs, count as coroutines (as in 3.10 for them; since
+# 3.12 asyncio.wait() takes a plain generator of tasks).
+_decorated_codes = set()
+
+
+class _DecoratedGeneratorMeta(type):
+    def __instancecheck__(cls, obj):
+        return type(obj) is types.GeneratorType and obj.gi_code in _decorated_codes
+
+
+class _DecoratedGenerator(metaclass=_DecoratedGeneratorMeta):
+    """In asyncio's coroutine types: a generator of an @asyncio.coroutine function."""
+
+
+class _TypeCache(set):
+    """asyncio.iscoroutine's type cache, minus generators: whether one counts
+    depends on its function, not its type."""
+
+    def add(self, t):
+        if t is not types.GeneratorType:
+            set.add(self, t)
 
 
 def _virtual_sleep(secs):
@@ -71,6 +103,31 @@ def _virtual_sleep(secs):
         R.block(float(secs), BLOCK_EXECUTOR, f"{R.in_executor}: time.sleep({secs})")
     else:
         R.block(float(secs), BLOCK_SLEEP, f"time.sleep({secs})")
+
+
+def _warn_unawaited_coroutine(coro):
+    """warnings._warn_unawaited_coroutine, attributed to the frame that dropped
+    the coroutine as CPython would show it: not one of ours (frames.py). When
+    only ours are left, the program has ended: like a coroutine collected at
+    CPython's shutdown, the warning reads "<sys>:0: RuntimeWarning: ..." with no
+    source line and no tracemalloc hint (CPython can no longer import it then)."""
+    frame, lineno = frames.caller(sys._getframe(1))
+    msg_lines = [f"coroutine '{coro.__qualname__}' was never awaited\n"]
+    # At exit python3 prints no "Coroutine created at" lines (origin tracking is off by then).
+    if coro.cr_origin is not None and frame is not None:
+        import linecache
+        import traceback
+        msg_lines.append("Coroutine created at (most recent call last)\n")
+        msg_lines += traceback.format_list([(f, n, name, linecache.getline(f, n))
+                                            for f, n, name in reversed(coro.cr_origin)])
+    msg = "".join(msg_lines).rstrip("\n")
+    if frame is None:
+        g, filename, lineno, source = sys.__dict__, "<sys>", 0, None
+    else:
+        g, filename, source = frame.f_globals, frame.f_code.co_filename, coro
+    registry = g.setdefault("__warningregistry__", {})
+    warnings.warn_explicit(msg, RuntimeWarning, filename, lineno, g.get("__name__", "<string>"),
+                           registry, g, source=source)
 
 
 # What install() changed, to put back in reverse order: (object, name, had it, old value).
@@ -114,9 +171,9 @@ def install(run):
     _set(tasks, "Task", Task)
     _set(asyncio, "run", asyncio.runners.run)
     _set(asyncio, "coroutine", coroutine)
-    # Generator-based coroutines count as coroutines again (as before 3.12).
-    _set(coroutines, "_COROUTINE_TYPES", (types.CoroutineType, collections.abc.Coroutine, types.GeneratorType))
-    _set(coroutines, "_iscoroutine_typecache", set())
+    # Generators of @asyncio.coroutine functions count as coroutines (no other generator does).
+    _set(coroutines, "_COROUTINE_TYPES", (types.CoroutineType, collections.abc.Coroutine, _DecoratedGenerator))
+    _set(coroutines, "_iscoroutine_typecache", _TypeCache())
     _set(events, "_event_loop_policy", Policy())
     events._set_running_loop(None)
     # asyncio's own default policy and selector loop would wait in a real select()
@@ -127,12 +184,25 @@ def install(run):
         for name in _LOOP_CLASSES:
             if name in vars(m):
                 _set(m, name, Policy if name.endswith("Policy") else VirtualEventLoop)
+        if "_UnixDefaultEventLoopPolicy" in vars(m):
+            # Code that names the policy class itself still gets Loopscope's loop from it.
+            _set(m._UnixDefaultEventLoopPolicy, "_loop_factory", VirtualEventLoop)
+    # Loops built on BaseEventLoop itself run on virtual time (foreign.py); thread
+    # waits block on it (waits.py); signals a program sends itself are delivered
+    # as on Linux (signals.py); tracebacks leave out our frames (frames.py).
+    for module in (foreign, waits, signals, frames):
+        for obj, name, value in module.patches():
+            _set(obj, name, value)
+    _set(warnings, "_warn_unawaited_coroutine", _warn_unawaited_coroutine)
     # What subprocess examples start for a Python child (net/python_child.py).
     _set(sys, "executable", "/usr/bin/python3")
     # asyncio's socket and pipe code sees the simulated network (net/shims.py),
     # and errno the Linux numbers it reports (net/addr.py).
     for obj, name, value in shims.patches():
         _set(obj, name, value)
+    # socket.socketpair() (the Python docs' examples of add_reader and of
+    # registering an open socket): a pair of the simulated network.
+    _set(socket, "socketpair", shims.program_socketpair)
     _saved_errorcode = dict(errno.errorcode)
     for name, code in addr.ERRNO_NAMES.items():
         old = getattr(errno, name, None)
@@ -151,6 +221,16 @@ def install(run):
     _set(time, "monotonic_ns", lambda: int(run.now() * 1e9))
     _set(time, "perf_counter_ns", lambda: int(run.now() * 1e9))
     _set(time, "time_ns", lambda: int((wall0 + run.now()) * 1e9))
+
+
+def at_exit():
+    """After isolation.release() has put asyncio and the stdlib back, the last
+    finalizers still print as at CPython's exit: no frames of ours in their
+    tracebacks, unawaited coroutines attributed as at shutdown (uninstall()
+    puts these back too)."""
+    for obj, name, value in frames.patches():
+        _set(obj, name, value)
+    _set(warnings, "_warn_unawaited_coroutine", _warn_unawaited_coroutine)
 
 
 def release_policy():

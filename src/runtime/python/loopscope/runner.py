@@ -9,14 +9,16 @@ module's globals are dropped and the garbage collected, so that late messages
 
 import builtins
 import gc
+import importlib.machinery
+import io
 import linecache
+import os
 import sys
 import traceback
 import types
-import warnings
 import weakref
 
-from . import budget, bridge, frames, isolation, patches
+from . import budget, bridge, isolation, patches, signals
 from .loop import LoopscopeLimit
 from .output import Recorder
 from .wire import ERROR_SYNTAX, ERROR_UNCAUGHT
@@ -44,7 +46,10 @@ def run_program(js, source, filename, cpu_budget):
     err = Recorder(run, 2, "<stderr>")
     saved = (sys.stdout, sys.stderr, sys.argv, sys.modules.get("__main__"))
     sys.stdout, sys.stderr = out, err
-    sys.argv = [filename]
+    # As `python3 NAME.py` run from the program's own directory: argv[0] is the
+    # name as typed, the working directory is the program's, and the file is there.
+    sys.argv = ["-" if filename == "<stdin>" else os.path.basename(filename)]
+    cwd = _enter_own_directory(filename, source)
     code_status = 0
     try:
         try:
@@ -59,19 +64,26 @@ def run_program(js, source, filename, cpu_budget):
         module = types.ModuleType("__main__")
         module.__file__ = filename
         module.__builtins__ = builtins
+        # As python3's __main__: a loader that can read the file (warnings and
+        # linecache ask it for source lines); from stdin, none can.
+        module.__loader__ = (importlib.machinery.BuiltinImporter if filename.startswith("<")
+                             else importlib.machinery.SourceFileLoader("__main__", filename))
         sys.modules["__main__"] = module
         patches.install(run)
         budget.start(code, cpu_budget, LoopscopeLimit)
         try:
             exec(code, module.__dict__)
+        except signals.ProcessExit as e:
+            # os._exit(): the process is gone, nothing more prints (signals.py).
+            sys.stdout = sys.stderr = io.StringIO()
+            code_status = e.status
         except SystemExit as e:
             code_status = _exit_status(e)
         except LoopscopeLimit as e:
             run.flush_output()
             code_status = _report_limit(run, e)
         except BaseException as e:
-            frames.clean(e)
-            traceback.print_exception(e)
+            traceback.print_exception(e)  # without our frames (frames.py)
             run.flush_output()
             run.error_js(ERROR_UNCAUGHT, _user_line(e, filename), 0, "".join(traceback.format_exception_only(e)).strip())
             # CPython ends an uncaught KeyboardInterrupt by re-raising SIGINT: status 128 + 2.
@@ -79,8 +91,6 @@ def run_program(js, source, filename, cpu_budget):
             e = None
         # Interpreter shutdown: drop the program's globals and collect, so that
         # finalizers report what they report at CPython's exit.
-        unawaited = warnings._warn_unawaited_coroutine
-        warnings._warn_unawaited_coroutine = _warn_unawaited_at_exit
         try:
             sys.last_exc = sys.last_value = sys.last_traceback = sys.last_type = None
             budget.reset()
@@ -93,7 +103,9 @@ def run_program(js, source, filename, cpu_budget):
             if run.limit is not None:
                 run.limit.__traceback__ = None
             isolation.release(before)
-            warnings._warn_unawaited_coroutine = _warn_unawaited_at_exit  # release() put the module back
+            # release() put the traceback and warnings modules back: keep our frames
+            # out of the last finalizers' output, and their warnings at no frame.
+            patches.at_exit()
             patches.release_policy()
             # The run's own list of its loops must not keep them alive through this
             # collection (a loop the program never ran, with a task in its queue,
@@ -106,8 +118,6 @@ def run_program(js, source, filename, cpu_budget):
             code_status = _report_limit(run, e)
         except BaseException:
             pass
-        finally:
-            warnings._warn_unawaited_coroutine = unawaited
         if run.limit is not None and not run.limit_reported:
             # The program caught the limit (except KeyboardInterrupt) and ended
             # on its own: the run was still capped, so say so.
@@ -123,6 +133,8 @@ def run_program(js, source, filename, cpu_budget):
             if saved[3] is not None:
                 sys.modules["__main__"] = saved[3]
             linecache.cache.pop(filename, None)
+            if cwd is not None:
+                os.chdir(cwd)
             bridge.current = None
             for loop in run.loops:
                 loop._ls_run = None
@@ -130,19 +142,22 @@ def run_program(js, source, filename, cpu_budget):
             isolation.restore(before)
 
 
-def _warn_unawaited_at_exit(coro):
-    """'coroutine ... was never awaited' for a coroutine finalized at the end of a run.
-
-    At python3's exit no Python frame is running, so the warning names none
-    ('<sys>:0:' on 3.14, 'sys:1:' on 3.11); here the runner's frames are, and
-    the warning named runner.py. The warnings module calls this (C looks the
-    name up in `warnings` each time) with a stack level past every frame.
-    """
-    depth, f = 0, sys._getframe()
-    while f is not None:
-        depth, f = depth + 1, f.f_back
-    # No "Coroutine created at" lines (origin tracking): python3 prints none at exit either.
-    warnings.warn(f"coroutine '{coro.__qualname__}' was never awaited", RuntimeWarning, stacklevel=depth + 1, source=coro)
+def _enter_own_directory(filename, source):
+    """Write the program where its name says it is (in Pyodide's in-memory
+    file system) and make that directory the working one. Returns the
+    previous working directory, or None if nothing changed."""
+    if filename.startswith("<"):
+        return None
+    try:
+        before = os.getcwd()
+        here = os.path.dirname(os.path.abspath(filename))
+        os.makedirs(here, exist_ok=True)
+        with open(os.path.join(here, os.path.basename(filename)), "w") as f:
+            f.write(source)
+        os.chdir(here)
+        return before
+    except OSError:
+        return None
 
 
 def _exit_status(e):

@@ -21,9 +21,8 @@ import selectors
 import weakref
 from asyncio import base_events, events, selector_events, unix_events
 
-import socket as _socket
 
-from .. import bridge
+from .. import bridge, frames
 from ..wire import NO_ID
 from . import addr
 from .host import Network
@@ -72,6 +71,8 @@ class NetworkMixin(selector_events.BaseSelectorEventLoop):
             net.loop = self
         self._ls_net = net
         self._selector = SimSelector(net) if net is not None else selectors.DefaultSelector()
+        # As BaseSelectorEventLoop.__init__ (which this one stands in for) logs it.
+        selector_events.logger.debug("Using selector: %s", self._selector.__class__.__name__)
         self._ssock = self._csock = None
         self._internal_fds = 0
         self._transports = weakref.WeakValueDictionary()
@@ -129,25 +130,11 @@ class NetworkMixin(selector_events.BaseSelectorEventLoop):
                 old.cancel()
         return handle
 
-    def _sock_connect_cb(self, fut, sock, address):
-        # As CPython's, but the error gets its Linux class (ConnectionRefusedError
-        # for 111): Pyodide's OSError(111, ...) would not map to it.
-        if fut.done():
-            return
-        try:
-            err = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_ERROR)
-            if err != 0:
-                raise addr.oserror(err, text=f"Connect call failed {address}")
-        except (BlockingIOError, InterruptedError):
-            pass
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            fut.set_exception(exc)
-        else:
-            fut.set_result(None)
-        finally:
-            fut = None
+    # asyncio's own, so that a refused connection's traceback ends in its frame
+    # as on Linux; only its OSError(err, ...) gives Linux's class for the errno
+    # (ConnectionRefusedError for 111), which Pyodide's OSError would not.
+    _sock_connect_cb = frames.recompiled(selector_events.BaseSelectorEventLoop._sock_connect_cb,
+                                         OSError=lambda err, text: addr.oserror(err, text=text))
 
     def _close_self_pipe(self):
         pass

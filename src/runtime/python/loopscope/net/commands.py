@@ -173,8 +173,122 @@ def cmd_sleep(p, args, shell=False):
     return 0
 
 
+_TR_CLASSES = {
+    "lower": "abcdefghijklmnopqrstuvwxyz", "upper": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "digit": "0123456789", "space": " \t\n\v\f\r", "blank": " \t",
+    "punct": "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+}
+_TR_CLASSES["alpha"] = _TR_CLASSES["lower"] + _TR_CLASSES["upper"]
+_TR_CLASSES["alnum"] = _TR_CLASSES["alpha"] + _TR_CLASSES["digit"]
+
+
+def _tr_set(spec):
+    """A tr SET: [:class:], ranges a-z, backslash escapes."""
+    out, i = [], 0
+    while i < len(spec):
+        if spec.startswith("[:", i) and spec.find(":]", i) > 0:
+            j = spec.find(":]", i)
+            name = spec[i + 2:j]
+            if name not in _TR_CLASSES:
+                raise ValueError(f"tr: invalid character class '{name}'")
+            out.append(_TR_CLASSES[name])
+            i = j + 2
+        elif spec[i] == "\\" and i + 1 < len(spec):
+            out.append(_echo_escapes(spec[i:i + 2])[0])
+            i += 2
+        elif i + 2 < len(spec) and spec[i + 1] == "-":
+            out.append("".join(map(chr, range(ord(spec[i]), ord(spec[i + 2]) + 1))))
+            i += 3
+        else:
+            out.append(spec[i])
+            i += 1
+    return "".join(out)
+
+
+def cmd_tr(p, args, shell=False):
+    """GNU tr: translate SET1 to SET2 (the last of SET2 repeats), or -d delete SET1."""
+    delete = bool(args) and args[0] == "-d"
+    if delete:
+        args = args[1:]
+    if len(args) != (1 if delete else 2):
+        yield from p.write(2, "tr: missing operand\nTry 'tr --help' for more information.\n"
+                           if len(args) < (1 if delete else 2) else f"tr: extra operand '{args[-1]}'\n"
+                           "Try 'tr --help' for more information.\n")
+        return 1
+    try:
+        a = _tr_set(args[0])
+        b = "" if delete else _tr_set(args[1])
+    except ValueError as e:
+        yield from p.write(2, f"{e}\n")
+        return 1
+    table = {ord(c): None for c in a} if delete else \
+        {ord(c): (b[k] if k < len(b) else b[-1:]) for k, c in enumerate(a)}
+    while True:
+        data = yield from p.read_stdin()
+        if not data:
+            return 0
+        yield from p.write(1, data.decode("latin-1").translate(table).encode("latin-1"))
+
+
+_GNU_LS_OPTIONS = "abcdfghiklmnopqrstuvwxABCDFGHIKLNQRSTUXZ1"
+
+
+def cmd_ls(p, args, shell=False):
+    """GNU ls over Pyodide's in-memory file system: one name a line (its output
+    is a pipe), -a -A -1 -d -r, and GNU's messages and exit status (2 when a
+    named file cannot be accessed)."""
+    import os
+    flags, names = set(), []
+    for i, a in enumerate(args):
+        if a == "--":
+            names += args[i + 1:]
+            break
+        if a.startswith("-") and a != "-":
+            for f in a[1:]:
+                if f not in "aA1dr":
+                    yield from p.write(2, f"ls: invalid option -- '{f}'\nTry 'ls --help' for more information.\n"
+                                       if f not in _GNU_LS_OPTIONS else f"ls: option -{f} is not simulated "
+                                       "(Loopscope's ls knows -a -A -1 -d -r)\n")
+                    return 2
+                flags.add(f)
+        else:
+            names.append(a)
+    rev = "r" in flags
+
+    def listing(path):
+        entries = os.listdir(path)
+        if "a" in flags:
+            entries += [".", ".."]
+        elif "A" not in flags:
+            entries = [e for e in entries if not e.startswith(".")]
+        return sorted(entries, reverse=rev)
+
+    status = 0
+    files, dirs = [], []
+    for n in names or ["."]:
+        if not os.path.lexists(n):
+            yield from p.write(2, f"ls: cannot access '{n}': No such file or directory\n")
+            status = 2
+        elif os.path.isdir(n) and "d" not in flags:
+            dirs.append(n)
+        else:
+            files.append(n)
+    out = [f + "\n" for f in sorted(files, reverse=rev)]
+    for i, d in enumerate(sorted(dirs, reverse=rev)):
+        if len(names) > 1:
+            out.append(("\n" if out else "") + f"{d}:\n")
+        try:
+            out += [e + "\n" for e in listing(d)]
+        except OSError:
+            yield from p.write(2, f"ls: cannot open directory '{d}': Permission denied\n")
+            status = 2
+    if out:
+        yield from p.write(1, "".join(out))
+    return status
+
+
 COMMANDS = {"echo": cmd_echo, "cat": cmd_cat, "printf": cmd_printf, "true": cmd_true,
-            "false": cmd_false, "sleep": cmd_sleep,
+            "false": cmd_false, "sleep": cmd_sleep, "ls": cmd_ls, "tr": cmd_tr,
             # sys.executable is /usr/bin/python3 during a run (patches.py)
             "python3": cmd_python, "python": cmd_python,
             "python%d" % sys.version_info[0]: cmd_python, "python%d.%d" % sys.version_info[:2]: cmd_python}

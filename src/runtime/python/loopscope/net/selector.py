@@ -15,8 +15,11 @@ EVENT_WRITE = selectors.EVENT_WRITE
 
 
 class SimSelector(selectors._BaseSelectorImpl):
-    def __init__(self, net):
+    def __init__(self, net=None):
         super().__init__()
+        if net is None:  # made as selectors.DefaultSelector() (foreign.py)
+            from . import current_network
+            net = current_network()
         self.net = net
 
     def register(self, fileobj, events, data=None):
@@ -61,3 +64,8 @@ class SimSelector(selectors._BaseSelectorImpl):
             fds[fd]._seq = next(_seq)  # level-triggered: back of the line
             out.append((key, ev))
         return out
+
+
+# It presents itself as Linux's selector: asyncio's debug log names it
+# ("Using selector: EpollSelector"), and so does type(loop._selector).
+SimSelector.__name__ = SimSelector.__qualname__ = "EpollSelector"

@@ -45,6 +45,16 @@ def _socketpair(family=None, type=_socket.SOCK_STREAM, proto=0):
     return a, b
 
 
+def program_socketpair(family=None, type=_socket.SOCK_STREAM, proto=0):
+    """socket.socketpair() in the program (patches.py): a connected pair of the
+    simulated network. Linux's default is an AF_UNIX pair; Unix sockets are not
+    simulated, so that pair is a TCP pair on localhost underneath (only its
+    family and addresses tell)."""
+    if family is None or family == getattr(_socket, "AF_UNIX", -1):
+        family = addr.AF_INET
+    return _socketpair(family, type, proto)
+
+
 socket_shim = _SocketModule("socket")
 socket_shim.socket = SimSocket
 socket_shim.SO_REUSEADDR = 2

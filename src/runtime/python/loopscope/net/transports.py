@@ -48,6 +48,12 @@ class _Record:
             self._ls_set_state(W.CONN_CLOSED)
 
 
+# A handle's repr ("Exception in callback _SelectorTransport._call_connection_lost()")
+# names the method it calls: these read as the methods of CPython's that they extend.
+for _name in ("close", "_force_close", "_call_connection_lost"):
+    getattr(_Record, _name).__qualname__ = f"_SelectorTransport.{_name}"
+
+
 class SocketTransport(_Record, selector_events._SelectorSocketTransport):
     def __init__(self, loop, sock, protocol, waiter=None, extra=None, server=None):
         super().__init__(loop, sock, protocol, waiter, extra, server)
@@ -58,6 +64,7 @@ class SocketTransport(_Record, selector_events._SelectorSocketTransport):
             inner()
             if self._ls_wb or self._buffer:
                 self._ls_buffer()
+        _write_ready.__name__, _write_ready.__qualname__ = inner.__name__, inner.__qualname__
         self._write_ready = _write_ready
 
     def write(self, data):
@@ -71,6 +78,10 @@ class SocketTransport(_Record, selector_events._SelectorSocketTransport):
             self._ls_buffer()
 
 
+for _name in ("write", "writelines"):
+    getattr(SocketTransport, _name).__qualname__ = f"_SelectorSocketTransport.{_name}"
+
+
 class DatagramTransport(_Record, selector_events._SelectorDatagramTransport):
     def __init__(self, loop, sock, protocol, address=None, waiter=None, extra=None):
         super().__init__(loop, sock, protocol, address, waiter, extra)
@@ -78,6 +89,7 @@ class DatagramTransport(_Record, selector_events._SelectorDatagramTransport):
 
     def get_write_buffer_size(self):
         return self._buffer_size
+    get_write_buffer_size.__qualname__ = "_SelectorDatagramTransport.get_write_buffer_size"
 
     def sendto(self, data, addr=None):
         super().sendto(data, addr)
@@ -87,3 +99,7 @@ class DatagramTransport(_Record, selector_events._SelectorDatagramTransport):
     def _sendto_ready(self):
         super()._sendto_ready()
         self._ls_buffer()
+
+
+for _name in ("sendto", "_sendto_ready"):
+    getattr(DatagramTransport, _name).__qualname__ = f"_SelectorDatagramTransport.{_name}"
