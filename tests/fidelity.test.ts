@@ -146,6 +146,24 @@ describe('loops that are not Loopscope\'s own', () => {
   });
 });
 
+describe("Loopscope's class names stay out of what a program and the panels show", () => {
+  it("asyncio.run's clean-up task reads BaseEventLoop.shutdown_default_executor(), as in CPython", () => {
+    const r = rt.run(lines('import asyncio', 'async def main():', '    pass', 'asyncio.run(main())'));
+    expect(r.exitCode).toBe(0);
+    // The Tasks panel names a task by the coroutine the trace records for it.
+    expect(r.trace.strings).toContain('BaseEventLoop.shutdown_default_executor()');
+    expect(r.trace.strings).toContain('BaseEventLoop.shutdown_asyncgens()');
+    expect(r.trace.strings.filter((s) => /VirtualEventLoop|NetworkMixin/.test(s))).toEqual([]);
+  });
+
+  it('the loop and its methods, ours or not, are named as CPython names them', () => {
+    const src = readFileSync(join(OWN_PROGRAMS, 'loops-names-as-asyncio.py'), 'utf8');
+    const r = rt.run(src, { filename: 'main.py' });
+    expect(r.stdout).toBe(readFileSync(join(OWN_PROGRAMS, 'loops-names-as-asyncio.out'), 'utf8'));
+    expect(r.stdout).not.toMatch(/VirtualEventLoop|NetworkMixin/);
+  });
+});
+
 describe('coroutine checks', () => {
   it('a plain generator is refused by create_task even after an @asyncio.coroutine one made a task', () => {
     const r = rt.run(lines(

@@ -73,11 +73,11 @@ PARTS = [
     (base_events.BaseEventLoop, ["_run_once", "_call_soon", "_timer_handle_cancelled", "_process_events",
                                  "_write_to_self", "_check_closed", "_check_thread", "_check_callback",
                                  "run_forever", "run_in_executor", "shutdown_default_executor",
-                                 "set_default_executor"], HAS,
+                                 "set_default_executor", "_check_default_executor"], HAS,
      "loop.VirtualEventLoop overrides or calls them"),
     (base_events.BaseEventLoop, ["_stopping", "_debug", "_current_handle", "_clock_resolution",
                                  "_default_executor", "slow_callback_duration", "_selector",
-                                 "_ready", "_scheduled"], MENTIONS,
+                                 "_executor_shutdown_called", "_ready", "_scheduled"], MENTIONS,
      "loop.VirtualEventLoop reads or sets them (and shows _ready/_scheduled); foreign.py reads them"),
     # Other loops on virtual time (foreign.py) and every loop asyncio names being ours (patches.py).
     (unix_events, ["_UnixSelectorEventLoop", "_UnixDefaultEventLoopPolicy", "SelectorEventLoop", "EventLoop"], HAS,

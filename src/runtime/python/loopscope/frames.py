@@ -12,6 +12,7 @@ import inspect
 import os
 import sys
 import traceback
+import types
 
 PKG_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _stand_ins = {}  # our code object -> (_Frame as it should read, positions)
@@ -123,3 +124,26 @@ def patches():
     return [(traceback, "_walk_tb_with_full_positions", _walk_tb_with_full_positions),
             (traceback, "walk_tb", walk_tb), (traceback, "walk_stack", walk_stack)]
 
+
+def name_as_asyncio(cls):
+    """Name our class `cls` (a subclass of asyncio's) and its methods as the
+    program would see CPython's: a method of ours that stands in for one of
+    asyncio's takes that one's qualified name (a Task running
+    `BaseEventLoop.shutdown_default_executor()`, not our class's), and one of
+    our own takes the name of the asyncio class `cls` passes for. The names
+    show in task and handle reprs, the Tasks panel and warnings."""
+    mine = [c for c in cls.__mro__ if _is_ours(c)]
+    shown = next(c for c in cls.__mro__ if c not in mine)
+    for klass in mine:
+        for name, value in vars(klass).items():
+            func = value.fget if isinstance(value, property) else getattr(value, "__func__", value)
+            if not isinstance(func, types.FunctionType) or not ours(func.__code__):
+                continue
+            theirs = next((vars(c)[name] for c in cls.__mro__ if c not in mine and name in vars(c)), None)
+            theirs = theirs.fget if isinstance(theirs, property) else getattr(theirs, "__func__", theirs)
+            func.__qualname__ = getattr(theirs, "__qualname__", None) or f"{shown.__qualname__}.{name}"
+    cls.__name__, cls.__qualname__, cls.__module__ = shown.__name__, shown.__qualname__, shown.__module__
+
+
+def _is_ours(klass):
+    return (klass.__module__ or "").startswith(__name__.rpartition(".")[0] + ".")

@@ -55,7 +55,7 @@ class Labels:
         if name is None:
             inner = getattr(cb, "func", None)  # functools.partial
             name = "partial(" + self.callable_name(inner) + ")" if inner is not None else type(cb).__name__
-        elif name.startswith("BaseEventLoop.") or name.startswith("VirtualEventLoop."):
+        elif name.startswith("BaseEventLoop.") or name.startswith("_UnixSelectorEventLoop."):
             name = "loop." + name.split(".", 1)[1]
         if key is not None and len(self._names) < 10_000:
             self._names[key] = name

@@ -492,6 +492,8 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
         self._check_closed()
         if self._debug:
             self._check_callback(func, "run_in_executor")
+        if executor is None:
+            self._check_default_executor()  # after shutdown_default_executor(): RuntimeError, as CPython's
         fut = self.create_future()
         R = self._ls_run
         previous = R.in_executor
@@ -511,7 +513,11 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
         return fut
 
     async def shutdown_default_executor(self, timeout=None):
-        return None
+        # As BaseEventLoop's, without the thread it waits for the executor on:
+        # run_in_executor ran every function in place, so no worker is left.
+        self._executor_shutdown_called = True
+        if self._default_executor is not None:
+            self._default_executor.shutdown(wait=True)
 
     def set_default_executor(self, executor):
         self._default_executor = executor
@@ -519,8 +525,9 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
 
 # In tracebacks, our _run_once reads as the one it stands in for.
 frames.stand_in(VirtualEventLoop._run_once, base_events.BaseEventLoop._run_once, "handle._run()")
-VirtualEventLoop.__name__ = VirtualEventLoop.__qualname__ = "_UnixSelectorEventLoop"
-VirtualEventLoop.__module__ = "asyncio.unix_events"
+# Programs see it and its methods as asyncio's: _UnixSelectorEventLoop, and
+# BaseEventLoop.shutdown_default_executor() where we stand in for that one.
+frames.name_as_asyncio(VirtualEventLoop)
 
 
 def _record_task_state(R, task, tid):
