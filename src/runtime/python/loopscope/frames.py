@@ -125,15 +125,16 @@ def patches():
             (traceback, "walk_tb", walk_tb), (traceback, "walk_stack", walk_stack)]
 
 
-def name_as_asyncio(cls):
+def name_as_asyncio(cls, shown=None):
     """Name our class `cls` (a subclass of asyncio's) and its methods as the
     program would see CPython's: a method of ours that stands in for one of
     asyncio's takes that one's qualified name (a Task running
     `BaseEventLoop.shutdown_default_executor()`, not our class's), and one of
-    our own takes the name of the asyncio class `cls` passes for. The names
-    show in task and handle reprs, the Tasks panel and warnings."""
+    our own takes the name of the asyncio class `cls` passes for (`shown`,
+    or the first of asyncio's it subclasses). The names show in task, handle
+    and transport reprs, the Tasks panel and warnings."""
     mine = [c for c in cls.__mro__ if _is_ours(c)]
-    shown = next(c for c in cls.__mro__ if c not in mine)
+    shown = shown or next(c for c in cls.__mro__ if c not in mine)
     for klass in mine:
         for name, value in vars(klass).items():
             func = value.fget if isinstance(value, property) else getattr(value, "__func__", value)

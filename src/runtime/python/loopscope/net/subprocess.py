@@ -7,8 +7,9 @@ Linux) are ours. The pipes are CPython's _UnixReadPipeTransport /
 _UnixWritePipeTransport over simulated pipe fds (see shims.py).
 """
 
-from asyncio import base_subprocess
+from asyncio import base_subprocess, unix_events
 
+from .. import frames
 from . import process as P
 from .commands import exec_program
 from .shell import shell_program
@@ -73,3 +74,7 @@ def _child_exited(loop, proc, transp):
     loop._remove_reader(proc.pidfd.fd)
     proc.pidfd.close()
     loop.call_soon(transp._process_exited, proc.returncode)
+
+
+# Its repr (<_UnixSubprocessTransport pid=...>) names the class CPython's loop makes.
+frames.name_as_asyncio(SimSubprocessTransport, shown=unix_events._UnixSubprocessTransport)

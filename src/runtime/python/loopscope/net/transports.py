@@ -6,6 +6,7 @@ event only when the buffer size changes); every behaviour is CPython's.
 
 from asyncio import selector_events
 
+from .. import frames
 from .. import wire as W
 
 
@@ -47,11 +48,6 @@ class _Record:
                 self._ls_net.emit(W.NET_WBUF, self._ls_fd, 0, 0)
             self._ls_set_state(W.CONN_CLOSED)
 
-
-# A handle's repr ("Exception in callback _SelectorTransport._call_connection_lost()")
-# names the method it calls: these read as the methods of CPython's that they extend.
-for _name in ("close", "_force_close", "_call_connection_lost"):
-    getattr(_Record, _name).__qualname__ = f"_SelectorTransport.{_name}"
 
 
 class SocketTransport(_Record, selector_events._SelectorSocketTransport):
@@ -101,5 +97,8 @@ class DatagramTransport(_Record, selector_events._SelectorDatagramTransport):
         self._ls_buffer()
 
 
-for _name in ("sendto", "_sendto_ready"):
-    getattr(DatagramTransport, _name).__qualname__ = f"_SelectorDatagramTransport.{_name}"
+
+# A transport's repr (<_SelectorSocketTransport fd=7 ...>) and a handle's ("Exception in
+# callback _SelectorTransport._call_connection_lost()") name CPython's classes and methods.
+frames.name_as_asyncio(SocketTransport)
+frames.name_as_asyncio(DatagramTransport)
