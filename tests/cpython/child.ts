@@ -64,7 +64,9 @@ function handle(cmd: { list?: string; run?: string }): unknown {
   if (r.exit !== 0) {
     // A cap or a crash ended the run: the test fails with what stopped it.
     outcome = 'error';
-    message = `the run ended with exit status ${r.exit}: ${tail(r.stderr)}\n${message}`;
+    // Loopscope's own line says which cap; finalizers may print after it (a loop closed at exit).
+    const stopped = r.stderr.split('\n').filter((l) => l.startsWith('Loopscope stopped')).join(' | ');
+    message = `the run ended with exit status ${r.exit}: ${stopped || tail(r.stderr)}\n${message}`;
   }
   return { outcome, message };
 }
