@@ -9,6 +9,7 @@ import {
   onceLogger,
   parseCommand,
   parseCommandMessage,
+  parseEventMessage,
   parsePanels,
   snapSpeed,
 } from './api.ts';
@@ -95,5 +96,33 @@ describe('embed API: outgoing events and helpers', () => {
     once('a');
     once('b');
     expect(log).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('embed API: events a host receives', () => {
+  it('reads every event back from its envelope, with the id', () => {
+    const evs = [
+      { type: 'ready', version: EMBED_API_VERSION },
+      { type: 'recorded', steps: 16, exitStatus: 0 },
+      { type: 'step', k: 5, n: 16, time: 1.5 },
+      { type: 'resize', height: 640 },
+      { type: 'error', message: 'no' },
+    ] as const;
+    for (const e of evs) {
+      expect(parseEventMessage(eventMessage(e, 'x'))).toEqual({ event: e, id: 'x' });
+      expect(parseEventMessage(eventMessage(e))).toEqual({ event: e });
+    }
+  });
+
+  it('refuses what is not an event of this version', () => {
+    for (const d of [
+      null,
+      { type: 'resize', height: 10 },
+      { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'resize', height: -1 },
+      { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'resize', height: '10' },
+      { channel: EMBED_CHANNEL, version: EMBED_API_VERSION, type: 'run' },
+      { channel: EMBED_CHANNEL, version: EMBED_API_VERSION + 1, type: 'resize', height: 10 },
+    ])
+      expect(parseEventMessage(d)).toBeNull();
   });
 });

@@ -9,22 +9,21 @@
 // no DOM, no React, so the player, the app and Node tests import it alike.
 
 import * as v from 'valibot';
+import { PANEL_NAMES, SPEEDS, type PanelName } from '../trace/recording.ts';
+
+// The panels and speeds are the recording's facts (recording.ts owns them): an
+// embed offers exactly what a recording can ask for.
+export { PANEL_NAMES, SPEEDS, type PanelName };
 
 export const EMBED_API_VERSION = 1;
 /** Every postMessage of this API carries `channel: EMBED_CHANNEL`, so other traffic on the window is ignored. */
 export const EMBED_CHANNEL = 'loopscope';
 
-/** Playback speeds the UI offers; setSpeed snaps to the nearest. */
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 /**
  * Largest program Loopscope accepts from outside (characters): a share link's
  * decoded code, an embed's `load {code}`. One fact; share.ts reads it too.
  */
 export const MAX_CODE_CHARS = 200_000;
-
-/** Panels an embed can show, in the order they are drawn. */
-export const PANEL_NAMES = ['ready', 'timers', 'tasks', 'futures', 'network', 'console', 'narration'] as const;
-export type PanelName = (typeof PANEL_NAMES)[number];
 
 // ---- host -> embed ----------------------------------------------------------------
 
@@ -61,6 +60,15 @@ export type EmbedEvent =
   | { type: 'error'; message: string };
 export type EmbedEventType = EmbedEvent['type'];
 export const EMBED_EVENT_TYPES: readonly EmbedEventType[] = ['ready', 'recorded', 'step', 'resize', 'error'];
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const EventSchema = v.variant('type', [
+  v.object({ type: v.literal('ready'), version: v.pipe(v.number(), v.integer()) }),
+  v.object({ type: v.literal('recorded'), steps: count, exitStatus: v.pipe(v.number(), v.integer()) }),
+  v.object({ type: v.literal('step'), k: count, n: count, time: v.pipe(v.number(), v.finite()) }),
+  v.object({ type: v.literal('resize'), height: v.pipe(v.number(), v.finite(), v.minValue(0)) }),
+  v.object({ type: v.literal('error'), message: v.string() }),
+]);
 
 // ---- the postMessage envelope -----------------------------------------------------
 
@@ -105,6 +113,19 @@ export function parseCommand(data: unknown, id?: string): ParsedCommand {
   if (r.success) return id === undefined ? { ok: true, command: r.output } : { ok: true, command: r.output, id };
   const type = typeof data === 'object' && data !== null && 'type' in data ? String((data as { type: unknown }).type) : '?';
   return { ok: false, ours: true, reason: `ignored message '${type.slice(0, 40)}': ${v.summarize(r.issues).split('\n')[0]}` };
+}
+
+/**
+ * Validate one event a host receives from an embed (the host helper, tests):
+ * the event and the embed's id, or null for anything else. Never throws.
+ */
+export function parseEventMessage(data: unknown): { event: EmbedEvent; id?: string } | null {
+  const env = v.safeParse(EnvelopeSchema, data);
+  if (!env.success || env.output.version !== EMBED_API_VERSION) return null;
+  const r = v.safeParse(EventSchema, data);
+  if (!r.success) return null;
+  const event = r.output as EmbedEvent;
+  return env.output.id === undefined ? { event } : { event, id: env.output.id };
 }
 
 /** An event wrapped for postMessage. */

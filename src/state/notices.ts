@@ -17,18 +17,25 @@ export type NoticeKind =
   /** A share link asked for a step past the end of the run. */
   | 'link-step'
   /** The page is kept for offline use (offline.ts, said once). */
-  | 'offline';
+  | 'offline'
+  /** A recording (a dropped file, `#recording=`, an embed's `load`) could not be opened. */
+  | 'bad-recording'
+  /** A recording was opened: what its author chose or what was adjusted (the notice can offer every panel back). */
+  | 'recording';
 
 export interface Notice {
   readonly kind: NoticeKind;
   /** How it is shown: 'error' is announced at once (role alert). */
   readonly level: 'info' | 'error';
   readonly text: string;
-  /** A button on the notice: 'retry' starts Python again after the runtime gave up. */
-  readonly action?: 'retry';
+  /**
+   * A button on the notice: 'retry' starts Python again after the runtime gave
+   * up; 'all-panels' shows every panel again (a recording chose fewer).
+   */
+  readonly action?: 'retry' | 'all-panels';
 }
 
 /** Notices about the last run only: the next result clears them. */
-const ABOUT_LAST_RUN: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['stopped', 'withheld', 'retired']);
+const ABOUT_LAST_RUN: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['stopped', 'withheld', 'retired', 'recording']);
 
 export const aboutLastRun = (n: Notice | null): boolean => n !== null && ABOUT_LAST_RUN.has(n.kind);

@@ -199,7 +199,7 @@ function crashNotice(ev: Extract<ClientEvent, { type: 'crashed' }>): Notice {
  * paint of the result), so a later jump or scrub never pays for replaying a
  * long stretch of a big trace while the user waits.
  */
-function prepareWhenIdle(player: TracePlayer, get: Get): void {
+export function prepareWhenIdle(player: TracePlayer, get: Get): void {
   const prepare = () => {
     if (get().player === player) player.prepare();
   };

@@ -1,14 +1,16 @@
-// One zustand store built from four slices: editor, run (run-slice.ts),
-// playback, preferences. Components read it through the memoised selectors
+// One zustand store built from five slices: editor, run (run-slice.ts),
+// playback, preferences, view (view-slice.ts). Components read it through the memoised selectors
 // of selectors.ts or select the smallest value they need. The Python worker
 // is reached only through the run slice's RuntimeClient.
 
 import { create, type StateCreator } from 'zustand';
 import { DEFAULT_EXAMPLE, findExample } from '../examples/index.ts';
 import { runSlice, type RunSlice } from './run-slice.ts';
+import { viewSlice, type ViewSlice } from './view-slice.ts';
 import { readLS, writeLS } from './storage.ts';
 
 export { getClient, RUN_LIMITS, type Phase, type RunSlice } from './run-slice.ts';
+export { shows, type ViewSlice } from './view-slice.ts';
 export type { Notice, NoticeKind } from './notices.ts';
 
 export const PREFS_KEY = 'loopscope:prefs';
@@ -47,7 +49,7 @@ export interface PrefsSlice {
   setTheme(t: 'dark' | 'light'): void;
 }
 
-export type Store = EditorSlice & RunSlice & PlaybackSlice & PrefsSlice;
+export type Store = EditorSlice & RunSlice & PlaybackSlice & PrefsSlice & ViewSlice;
 
 const editorSlice: StateCreator<Store, [], [], EditorSlice> = (set) => ({
   code: DEFAULT_EXAMPLE.code,
@@ -119,4 +121,5 @@ export const useStore = create<Store>()((...a) => ({
   ...runSlice(...a),
   ...playbackSlice(...a),
   ...prefsSlice(...a),
+  ...viewSlice(...a),
 }));

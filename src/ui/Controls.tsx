@@ -1,7 +1,6 @@
 import { useStore } from '../state/store.ts';
 import { Icon } from './Icon.tsx';
-
-const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
+import { SPEEDS } from '../trace/recording.ts';
 
 export function Controls({ time }: { time: number }) {
   const k = useStore((s) => s.k);
