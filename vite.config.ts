@@ -177,8 +177,48 @@ function offline(): Plugin[] {
   });
 }
 
+/**
+ * embed-host.js, the host-side helper for pages that embed the app in iframes
+ * (src/embed/host-entry.ts, docs/embedding.md): one small ES module with a
+ * stable name at the app's root, bundled with esbuild (served by the dev
+ * server, emitted by the build).
+ */
+function embedHost(): Plugin {
+  const bundle = async (): Promise<string> => {
+    const esbuild = await import('esbuild');
+    const out = await esbuild.build({
+      entryPoints: [join(root, 'src/embed/host-entry.ts')],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2020',
+      write: false,
+      legalComments: 'none',
+    });
+    return out.outputFiles[0].text;
+  };
+  return {
+    name: 'loopscope-embed-host',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if ((req.url ?? '').split('?')[0] !== '/embed-host.js') return next();
+        bundle().then(
+          (js) => {
+            res.setHeader('Content-Type', 'text/javascript');
+            res.end(js);
+          },
+          (e) => next(e),
+        );
+      });
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'embed-host.js', source: await bundle() });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule(), tutorialPlugin(), offline()],
+  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule(), tutorialPlugin(), offline(), embedHost()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es', plugins: () => [snapshotManifestModule()] },
   build: {

@@ -8,11 +8,18 @@ import { parseHash } from './state/share.ts';
 import { EXAMPLES } from './examples/index.ts';
 import './ui/styles.css';
 import { startOffline } from './offline.ts';
+import { startsPython } from './embed/hash-flags.ts';
+import { readEmbedOptions } from './embed/options.ts';
+import { firstResult, openRecordingLink, startEmbed } from './embed/page.ts';
 
-// Python starts loading before anything else happens.
-getClient().start();
+// Python starts loading before anything else happens (an embed without code: on its first Run).
+if (startsPython(location.hash)) getClient().start();
+else useStore.setState({ loadLabel: 'Python starts when you press Run' });
 
-restoreAutosave();
+// An embed (#…&embed=1) neither restores nor saves the reader's autosaved code (embed/page.ts).
+const view = readEmbedOptions(location.hash, location.href);
+const frame = startEmbed(view);
+if (!view.embed) restoreAutosave();
 
 /** Open a share link: load its code, run it, show its step. A broken link loses nothing. */
 function openHash(): boolean {
@@ -33,15 +40,29 @@ function openHash(): boolean {
   return false;
 }
 
-if (!openHash()) {
+if (view.recording) {
+  // #recording=<same-origin URL>: its code and run, without running Python.
+  void openRecordingLink(view).then(() => frame?.ready());
+} else if (openHash()) {
+  if (frame) void firstResult().then(() => frame.ready());
+} else if (view.embed) {
+  // An embed with nothing in its address waits for its host's `load`.
+  useStore.setState({ code: '', exampleId: null, codeVersion: useStore.getState().codeVersion + 1 });
+  frame?.ready();
+} else {
   // Open on an example, run at once so the panels are alive when Python is ready.
   const s = useStore.getState();
   if (s.exampleId) s.run();
 }
-addEventListener('hashchange', () => openHash());
-startAutosave();
-// After Python is ready: the service worker that keeps the app for offline use.
-startOffline();
+addEventListener('hashchange', () => {
+  const next = readEmbedOptions(location.hash, location.href);
+  if (next.recording) void openRecordingLink(next);
+  else openHash();
+});
+if (!view.embed) startAutosave();
+// After Python is ready: the service worker that keeps the app for offline use (not in an embed:
+// a host's page is not the reader's Loopscope, and its notice would be noise in a lesson).
+if (!view.embed) startOffline();
 
 // A small automation hook for tests: set or read the code without typing.
 (window as unknown as { __loopscope: unknown }).__loopscope = {

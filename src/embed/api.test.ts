@@ -60,6 +60,8 @@ describe('embed API: incoming commands', () => {
   it('validates commands given without the envelope (element methods)', () => {
     expect(parseCommand({ type: 'goto', step: 3 })).toEqual({ ok: true, command: { type: 'goto', step: 3 } });
     expect(parseCommand({ type: 'goto' }).ok).toBe(false);
+    expect(parseCommand({ type: 'exec' })).toEqual({ ok: false, ours: true, reason: "ignored message 'exec': not a command of this API (load, run, goto, play, pause, setSpeed)" });
+    expect(parseCommand({ type: 'goto' })).toMatchObject({ reason: expect.stringMatching(/^ignored message 'goto': .*step/) });
   });
 });
 

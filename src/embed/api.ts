@@ -33,17 +33,20 @@ const LoadCode = v.strictObject({ type: v.literal('load'), code: v.pipe(v.string
 /** `recording`: the parsed recording JSON, or its text; checked by the recording reader, not here. */
 const LoadRecording = v.strictObject({ type: v.literal('load'), recording: v.union([v.string(), v.looseObject({})]) });
 
-export const CommandSchema = v.union([
-  LoadCode,
-  LoadRecording,
-  v.strictObject({ type: v.literal('run') }),
-  v.strictObject({ type: v.literal('goto'), step: stepNumber }),
-  v.strictObject({ type: v.literal('play') }),
-  v.strictObject({ type: v.literal('pause') }),
-  v.strictObject({ type: v.literal('setSpeed'), speed: v.pipe(v.number(), v.finite(), v.minValue(0.01), v.maxValue(1000)) }),
-]);
+/** Each command's schema by its type (a rejected command is explained by its own schema's issues). */
+const BY_TYPE = {
+  load: v.union([LoadCode, LoadRecording], 'load takes { code: string } or { recording }, nothing else'),
+  run: v.strictObject({ type: v.literal('run') }),
+  goto: v.strictObject({ type: v.literal('goto'), step: stepNumber }),
+  play: v.strictObject({ type: v.literal('play') }),
+  pause: v.strictObject({ type: v.literal('pause') }),
+  setSpeed: v.strictObject({ type: v.literal('setSpeed'), speed: v.pipe(v.number(), v.finite(), v.minValue(0.01), v.maxValue(1000)) }),
+};
+
+export const CommandSchema = v.union([LoadCode, LoadRecording, BY_TYPE.run, BY_TYPE.goto, BY_TYPE.play, BY_TYPE.pause, BY_TYPE.setSpeed]);
 export type Command = v.InferOutput<typeof CommandSchema>;
 export type CommandType = Command['type'];
+export const COMMAND_TYPES: readonly CommandType[] = ['load', 'run', 'goto', 'play', 'pause', 'setSpeed'];
 
 // ---- embed -> host ----------------------------------------------------------------
 
@@ -112,7 +115,11 @@ export function parseCommand(data: unknown, id?: string): ParsedCommand {
   const r = v.safeParse(CommandSchema, data);
   if (r.success) return id === undefined ? { ok: true, command: r.output } : { ok: true, command: r.output, id };
   const type = typeof data === 'object' && data !== null && 'type' in data ? String((data as { type: unknown }).type) : '?';
-  return { ok: false, ours: true, reason: `ignored message '${type.slice(0, 40)}': ${v.summarize(r.issues).split('\n')[0]}` };
+  if (!(COMMAND_TYPES as readonly string[]).includes(type))
+    return { ok: false, ours: true, reason: `ignored message '${type.slice(0, 40)}': not a command of this API (${COMMAND_TYPES.join(', ')})` };
+  const own = v.safeParse(BY_TYPE[type as CommandType], data);
+  const issues = own.success ? r.issues : own.issues;
+  return { ok: false, ours: true, reason: `ignored message '${type}': ${v.summarize(issues).split('\n')[0].replace(/^× /, '')}` };
 }
 
 /**

@@ -15,6 +15,7 @@ describe('embed URL options', () => {
       autoplay: true,
       speed: 4,
       theme: 'dark',
+      step: null,
       id: 'ex1',
       recording: null,
       notes: [],
@@ -40,7 +41,8 @@ describe('embed URL options', () => {
     expect(recordingUrl('https://evil.example/r.json', PAGE)).toEqual({ error: expect.stringContaining('another site than this page') });
     expect(recordingUrl('//evil.example/r.json', PAGE)).toEqual({ error: expect.stringContaining('https://evil.example') });
     expect(recordingUrl('data:application/json,{}', PAGE)).toEqual({ error: expect.stringContaining('data:') });
-    expect(readEmbedOptions('#recording=' + encodeURIComponent('r/a b.json'), PAGE).recording).toEqual({ url: 'https://example.org/loopscope/r/a%20b.json' });
+    const o = readEmbedOptions('#recording=' + encodeURIComponent('r/a b.json') + '&step=4', PAGE);
+    expect([o.recording, o.step]).toEqual([{ url: 'https://example.org/loopscope/r/a%20b.json' }, 4]);
   });
 
   it('writes an embed link that reads back, with the share link’s code and step', () => {

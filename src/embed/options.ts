@@ -2,7 +2,7 @@
 // page's hash beside the share link's `code=` and `step=` (share.ts owns those
 // two), and written back by the Copy-embed dialog. Pure: no DOM, no store.
 
-import { makeHash } from '../state/share.ts';
+import { makeHash, readStep } from '../state/share.ts';
 import { parsePanels, snapSpeed, type PanelName } from './api.ts';
 import { isEmbedHash } from './hash-flags.ts';
 
@@ -22,6 +22,8 @@ export interface EmbedOptions {
   speed: number | null;
   /** `theme=light|dark|auto` (auto follows the reader's system). */
   theme: ThemeOption | null;
+  /** `step=k`: the step to open at (share.ts reads it, for code links too). */
+  step: number | null;
   /** `id=name`: echoed in every event the embed posts. */
   id: string | undefined;
   /** `recording=<same-origin URL>`: its absolute URL, or why it is refused. */
@@ -76,6 +78,7 @@ export function readEmbedOptions(hash: string, pageUrl: string): EmbedOptions {
     autoplay: flag('autoplay'),
     speed,
     theme,
+    step: readStep(p.get('step')),
     id,
     recording: p.has('recording') ? recordingUrl(p.get('recording')!, pageUrl) : null,
     notes,

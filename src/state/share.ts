@@ -45,11 +45,12 @@ export function parseHash(hash: string): ParsedHash {
   if (!code || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(code)) {
     return { kind: 'broken', reason: 'The link’s code is broken or truncated, so it could not be read.' };
   }
-  const stepRaw = params.get('step');
-  let step: number | null = null;
-  if (stepRaw !== null) {
-    const s = Number(stepRaw);
-    if (Number.isInteger(s) && s >= 0) step = s;
-  }
-  return { kind: 'ok', code, step };
+  return { kind: 'ok', code, step: readStep(params.get('step')) };
+}
+
+/** A link's `step=`: a whole number of steps, or null (absent or not a step). */
+export function readStep(raw: string | null): number | null {
+  if (raw === null) return null;
+  const s = Number(raw);
+  return Number.isInteger(s) && s >= 0 ? s : null;
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStore } from '../state/store.ts';
+import { shows, useStore } from '../state/store.ts';
 import { selectNetwork, selectSnapshot } from '../state/selectors.ts';
 import { Header } from './Header.tsx';
 import { EditorPane } from './EditorPane.tsx';
@@ -10,6 +10,13 @@ import { Narration } from './Narration.tsx';
 import { useKeyboard, usePlayback } from './hooks.ts';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { useMotion } from './motion.ts';
+import { EmbedBar } from './EmbedBar.tsx';
+import { RecordingDrop } from './RecordingDrop.tsx';
+import type { PanelName } from '../trace/recording.ts';
+
+const LOOP_PANELS: PanelName[] = ['ready', 'timers', 'tasks', 'futures', 'network'];
+/** An embed's editor: as tall as its code, within these bounds (px). */
+const EMBED_EDITOR = { line: 20, pad: 16, min: 140, max: 520 };
 
 export function App() {
   const player = useStore((s) => s.player);
@@ -19,6 +26,11 @@ export function App() {
   // The Network panel shows only when the run used sockets or processes.
   const net = useStore(selectNetwork);
   const motion = useMotion();
+  const embed = useStore((s) => s.embed);
+  const panels = useStore((s) => s.panels);
+  const lines = useStore((s) => (s.embed ? s.code.split('\n').length : 0));
+  const showViz = LOOP_PANELS.some((p) => shows({ panels }, p));
+  const showConsole = shows({ panels }, 'console');
   usePlayback();
   useKeyboard();
   useEffect(() => {
@@ -28,19 +40,24 @@ export function App() {
     // Marks a rendered frame for tests and the UI benchmark.
     document.documentElement.dataset.frame = `${player ? player.steps : -1}:${k}`;
   }, [player, k]);
+  const cls = ['app', embed && 'embed', !showViz && 'no-viz', !showConsole && 'no-console'].filter(Boolean).join(' ');
+  const editorH = Math.min(EMBED_EDITOR.max, Math.max(EMBED_EDITOR.min, lines * EMBED_EDITOR.line + EMBED_EDITOR.pad));
   return (
-    <div className="app">
-      <Header />
+    <div className={cls} style={embed ? ({ '--editor-h': `${editorH}px` } as React.CSSProperties) : undefined}>
+      {embed ? <EmbedBar /> : <Header />}
+      {!embed && <RecordingDrop />}
       <div className="workspace">
         <EditorPane />
-        <main className="viz" tabIndex={-1} id="viz" aria-label="Event loop state">
-          <Panels />
-          {net && <NetworkPanel snapshot={net} motion={motion} />}
-        </main>
+        {showViz && (
+          <main className="viz" tabIndex={-1} id="viz" aria-label="Event loop state">
+            <Panels />
+            {net && shows({ panels }, 'network') && <NetworkPanel snapshot={net} motion={motion} />}
+          </main>
+        )}
       </div>
       <Controls time={time} />
       <Narration />
-      <ConsolePanel />
+      {showConsole && <ConsolePanel />}
     </div>
   );
 }

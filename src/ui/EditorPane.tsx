@@ -23,17 +23,27 @@ function Fallback() {
 export function EditorPane() {
   const theme = useStore((s) => s.theme);
   const exampleId = useStore((s) => s.exampleId);
-  const ex = findExample(exampleId);
+  const embed = useStore((s) => s.embed);
+  // An example's title and description, or an opened recording's title (while its code is unchanged); none in an embed.
+  const ex = embed ? undefined : findExample(exampleId);
+  const recording = useStore((s) => (s.embed || !s.codeFromLink ? null : s.recordingTitle));
   // The lines the step ran through; a dot where each other task is suspended; the run's errors.
   const marks = useStore(selectCodeMarks);
 
   return (
     <div className="editor-pane">
-      {ex && (
+      {ex ? (
         <div className="example-info" data-testid="example-info">
           <strong>{ex.title}</strong>
           <span>{ex.description}</span>
         </div>
+      ) : (
+        recording && (
+          <div className="example-info" data-testid="recording-info">
+            <strong>{recording}</strong>
+            <span>A recording: its run is shown as recorded; Run records it again.</span>
+          </div>
+        )
       )}
       <div className="editor-box" data-testid="editor">
         <Suspense fallback={<Fallback />}>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useStore } from '../state/store.ts';
 import { Icon } from './Icon.tsx';
 import { EXAMPLES, findExample } from '../examples/index.ts';
+import { EmbedDialog } from './EmbedDialog.tsx';
+import { openRecordingFile } from './RecordingDrop.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -13,6 +15,8 @@ export function Header() {
   const exampleId = useStore((s) => s.exampleId);
   const theme = useStore((s) => s.theme);
   const [copied, setCopied] = useState<string | null>(null);
+  const [embedOpen, setEmbedOpen] = useState(false);
+  const hasRun = useStore((s) => s.player !== null);
   const running = phase === 'running' || queued;
 
   const copy = async () => {
@@ -67,6 +71,32 @@ export function Header() {
       <button className="btn" data-testid="copy-link" onClick={copy} title="Copy a link to this code and step">
         <Icon name="link" /> Copy link
       </button>
+      <label className="btn" title="Open a recording file (.json); or drop one on the page">
+        <input
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          data-testid="open-recording"
+          onChange={(e) => {
+            void openRecordingFile(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        Open recording
+      </label>
+      <button
+        className="btn"
+        data-testid="download-recording"
+        disabled={!hasRun}
+        onClick={() => void import('../state/recordings.ts').then((r) => r.downloadRecording())}
+        title="Save this run (code, trace, step) as a recording file"
+      >
+        Download recording
+      </button>
+      <button className="btn" data-testid="embed" disabled={!hasRun} onClick={() => setEmbedOpen(true)} title="Copy code to embed this run in a web page">
+        Embed
+      </button>
+      {embedOpen && <EmbedDialog onClose={() => setEmbedOpen(false)} />}
       <span className="copied" role="status" aria-live="polite">
         {copied}
       </span>

@@ -15,6 +15,7 @@ export default function CodeEditor({ marks, theme }: { marks: CodeMarks; theme: 
   const decoRef = useRef<ReturnType<IEditor['createDecorationsCollection']> | null>(null);
   const code = useStore((s) => s.code);
   const codeVersion = useStore((s) => s.codeVersion);
+  const readOnly = useStore((s) => s.readonly);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -63,6 +64,7 @@ export default function CodeEditor({ marks, theme }: { marks: CodeMarks; theme: 
         insertSpaces: true,
         renderLineHighlight: 'none',
         renderFinalNewline: 'on',
+        readOnly,
         ariaLabel: 'Python code editor. Press Control+Enter to run, Escape to leave the editor.',
         accessibilitySupport: 'auto',
       }}
