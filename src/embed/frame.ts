@@ -133,7 +133,7 @@ export function watchHeight(el: Element, post: (ev: EmbedEvent) => void): () => 
   let last = -1;
   const send = () => {
     const height = Math.ceil(el.getBoundingClientRect().height);
-    if (height === last) return;
+    if (height === last || height === 0) return;
     last = height;
     post({ type: 'resize', height });
   };

@@ -42,9 +42,12 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const [rec, setRec] = useState<Recordings | null>(null);
 
   useEffect(() => {
+    // Focus goes back to whatever opened the dialog when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const d = ref.current;
     if (d && !d.open) d.showModal();
     void import('../state/recordings.ts').then(setRec);
+    return () => opener?.focus();
   }, []);
 
   const step = atStep && player ? k : null;
@@ -81,6 +84,24 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
+  // Tab and Shift+Tab cycle inside the dialog (a modal <dialog> alone lets focus leave for the browser's own UI).
+  const trapTab = (e: React.KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== 'Tab' || !ref.current) return;
+    const all = Array.from(ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])')).filter(
+      (el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.getClientRects().length > 0,
+    );
+    if (!all.length) return;
+    const first = all[0];
+    const last = all[all.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
   const togglePanel = (p: PanelName) => setPanels((cur) => (cur.includes(p) ? cur.filter((x) => x !== p) : PANEL_NAMES.filter((x) => x === p || cur.includes(x))));
 
   return (
@@ -90,6 +111,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
       aria-labelledby={titleId}
       data-testid="embed-dialog"
       onClose={onClose}
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -167,7 +189,8 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         <div className="embed-preview">
           <span className="embed-preview-label">Preview</span>
           {recordingText ? (
-            <iframe key={previewHash} ref={preview} src={`${app}${previewHash}`} title="Preview of the embed" data-testid="embed-preview" />
+            // inert: a picture of the embed, not a second set of controls (and Tab stays in the dialog).
+            <iframe key={previewHash} ref={preview} src={`${app}${previewHash}`} title="Preview of the embed" data-testid="embed-preview" inert tabIndex={-1} />
           ) : (
             <p className="hint">Run the program to preview its embed.</p>
           )}
