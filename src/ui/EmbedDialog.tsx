@@ -190,7 +190,9 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
           <span className="embed-preview-label">Preview</span>
           {recordingText ? (
             // inert: a picture of the embed, not a second set of controls (and Tab stays in the dialog).
-            <iframe key={previewHash} ref={preview} src={`${app}${previewHash}`} title="Preview of the embed" data-testid="embed-preview" inert tabIndex={-1} />
+            <div className="embed-preview-box">
+              <iframe key={previewHash} ref={preview} src={`${app}${previewHash}`} title="Preview of the embed" data-testid="embed-preview" inert tabIndex={-1} />
+            </div>
           ) : (
             <p className="hint">Run the program to preview its embed.</p>
           )}

@@ -6,6 +6,7 @@ export function Narration() {
   const notice = useStore((s) => s.notice);
   const phase = useStore((s) => s.phase);
   const showNarration = useStore((s) => shows(s, 'narration'));
+  if (!notice && !showNarration) return null;
   return (
     <div className="narration-row">
       {notice && (
