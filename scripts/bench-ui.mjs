@@ -45,7 +45,16 @@ async function fresh() {
 }
 const state = (page) => page.evaluate(() => window.__loopscope.state());
 
-const m = { editor: [], monaco: [], python: [], consolePy: [], firstFrame: [], step: [], step1000: [], fps: [] };
+const m = { editor: [], monaco: [], python: [], consolePy: [], firstFrame: [], step: [], step1000: [], fps: [], embedCode: [], embedRec: [], linkCode: [] };
+
+// The full app as an embed, opened from a link, until its first frame shows a run (html[data-frame] = "n:k").
+const EMBED_CODE = readFileSync('src/examples/07-tasks.py', 'utf8');
+const EMBED_LINK = `/#code=${LZString.compressToEncodedURIComponent(EMBED_CODE)}&embed=1`;
+let recording = null; // the 07-tasks run as a recording file, saved from the page on the first pass
+const firstFrame = (page) => page.evaluate(() => new Promise((res) => {
+  const f = () => (/^\d+:/.test(document.documentElement.dataset.frame ?? '') ? res(performance.now()) : requestAnimationFrame(f));
+  f();
+}));
 
 for (let i = 0; i < RUNS; i++) {
   const { context, page } = await fresh();
@@ -64,6 +73,10 @@ for (let i = 0; i < RUNS; i++) {
     f();
   })));
   await page.waitForFunction(() => window.__loopscope.state().runs >= 1);
+  if (!recording) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-recording').click()]);
+    recording = readFileSync(await dl.path(), 'utf8');
+  }
   // Run-to-first-frame: click Run, until the frame after the result is rendered.
   for (let j = 0; j < 3; j++) {
     m.firstFrame.push(await page.evaluate(() => new Promise((res) => {
@@ -119,6 +132,22 @@ for (let i = 0; i < RUNS; i++) {
     f();
   })));
   await c.context.close();
+
+  // The embed from a link: with code (Python starts and runs it), and with a recording (no Python);
+  // and, as before embed mode, the whole playground from the same share link.
+  const l = await fresh();
+  await l.page.goto(BASE + EMBED_LINK.replace('&embed=1', ''));
+  m.linkCode.push(await firstFrame(l.page));
+  await l.context.close();
+  const e = await fresh();
+  await e.page.goto(BASE + EMBED_LINK);
+  m.embedCode.push(await firstFrame(e.page));
+  await e.context.close();
+  const r = await fresh();
+  await r.context.route(BASE + '/bench/07-tasks.json', (route) => route.fulfill({ body: recording, contentType: 'application/json' }));
+  await r.page.goto(BASE + '/#recording=bench/07-tasks.json&embed=1');
+  m.embedRec.push(await firstFrame(r.page));
+  await r.context.close();
   process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
 }
 await browser.close();
@@ -168,6 +197,9 @@ console.log(`editor visible (code on screen)     ${ms(med.editor)}   target <= 0
 console.log(`Monaco editor ready                 ${ms(med.monaco)}`);
 console.log(`Python ready                        ${ms(med.python)}   target <= 1.5 s`);
 console.log(`Pyodide console.html Python ready   ${ms(med.consolePy)}   ratio Loopscope/console = ${(med.python / med.consolePy).toFixed(2)}`);
+console.log(`share link (#code=…, the playground) to first frame ${ms(med.linkCode)}   ratio to console.html Python ready = ${(med.linkCode / med.consolePy).toFixed(2)}`);
+console.log(`embed link (#code=…&embed=1) to first frame   ${ms(med.embedCode)}   ratio to console.html Python ready = ${(med.embedCode / med.consolePy).toFixed(2)}`);
+console.log(`embed link (#recording=…&embed=1) to first frame ${ms(med.embedRec)}   ratio to console.html Python ready = ${(med.embedRec / med.consolePy).toFixed(2)}`);
 console.log(`Run-to-first-frame (07-tasks)       ${med.firstFrame.toFixed(1)} ms`);
 console.log(`step response (07-tasks)            ${med.step.toFixed(1)} ms   target <= 16 ms`);
 console.log(`step response (1,000 tasks)         ${med.step1000.toFixed(1)} ms   target <= 16 ms`);
