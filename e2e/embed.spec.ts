@@ -1,5 +1,6 @@
 // The full playground as an embed (#…&embed=1) and its iframe message API,
 // from a host page of another origin (127.0.0.1 vs the app's localhost).
+import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
@@ -168,4 +169,23 @@ test('the iframe’s resize messages size its frame, and the embed takes neither
   // Loading the embed moved neither the host's focus nor its scroll.
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('host-input');
   expect(await page.evaluate(() => scrollY)).toBe(120);
+});
+
+test('the host snippet of docs/embedding.md works as written: goto(5) on ready gives step 5, and the frame is sized', async ({ page, baseURL, browser }) => {
+  const rec = await tasksRecording(browser, baseURL!);
+  const app = new URL(baseURL!);
+  const doc = readFileSync(new URL('../docs/embedding.md', import.meta.url), 'utf8');
+  const snippet = doc.split('<!-- host-snippet -->')[1].split('```html\n')[1].split('```')[0];
+  const html = `<!doctype html><html><head><title>Host</title></head><body>${snippet.replaceAll('https://your-host/loopscope/', app.origin + '/')}</body></html>`;
+  const host = `http://127.0.0.1:${app.port}/lesson.html`;
+  await page.route(host, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+  await page.route(`${app.origin}/recordings/tasks.json`, (route) => route.fulfill({ body: rec, contentType: 'application/json' }));
+  await page.goto(host);
+  await expect(page.locator('#tasks-step')).toHaveText('step 5 of 16, t = 1 s');
+  const embed = page.frameLocator('#tasks-example');
+  await expect(embed.getByTestId('step-counter')).toHaveText('5 / 16');
+  await expect(embed.getByTestId('timers')).toHaveCount(0);
+  await expect
+    .poll(async () => [await page.evaluate(() => document.getElementById('tasks-example')!.getBoundingClientRect().height), await embed.locator('#root').evaluate((el) => Math.ceil(el.getBoundingClientRect().height))].join(' '))
+    .toMatch(/^(\d+) \1$/);
 });
