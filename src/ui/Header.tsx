@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useStore } from '../state/store.ts';
 import { Icon } from './Icon.tsx';
 import { EXAMPLES, findExample } from '../examples/index.ts';
-import { EmbedDialog } from './EmbedDialog.tsx';
+// Loaded when first opened: the page's first chunk does not carry it.
+const EmbedDialog = lazy(() => import('./EmbedDialog.tsx').then((m) => ({ default: m.EmbedDialog })));
 import { openRecordingFile } from './RecordingDrop.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -96,7 +97,11 @@ export function Header() {
       <button className="btn" data-testid="embed" disabled={!hasRun} onClick={() => setEmbedOpen(true)} title="Copy code to embed this run in a web page">
         Embed
       </button>
-      {embedOpen && <EmbedDialog onClose={() => setEmbedOpen(false)} />}
+      {embedOpen && (
+        <Suspense fallback={null}>
+          <EmbedDialog onClose={() => setEmbedOpen(false)} />
+        </Suspense>
+      )}
       <span className="copied" role="status" aria-live="polite">
         {copied}
       </span>
