@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, ONE_TWO as CODE } from './fixtures.ts';
 import { tasksRecording } from './recording-fixture.ts';
 import { commandMessage, type Command } from '../src/embed/api.ts';
 
@@ -15,15 +15,6 @@ const { compressToEncodedURIComponent } = LZString;
 // are both public, so the test grants the permission.
 test.use({ permissions: ['local-network-access'] });
 
-const CODE = `import asyncio
-
-async def main():
-    print("one")
-    await asyncio.sleep(1)
-    print("two")
-
-asyncio.run(main())
-`;
 
 const frameOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.frame);
 

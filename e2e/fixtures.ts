@@ -28,6 +28,17 @@ export const test = base.extend<{ external: string[] }>({
 });
 export { expect };
 
+/** A small program that prints "one", sleeps a second and prints "two" (links and embeds). */
+export const ONE_TWO = `import asyncio
+
+async def main():
+    print("one")
+    await asyncio.sleep(1)
+    print("two")
+
+asyncio.run(main())
+`;
+
 export interface AppState {
   phase: string;
   k: number;

@@ -1,16 +1,7 @@
 import LZString from 'lz-string';
 const { compressToEncodedURIComponent } = LZString;
-import { test, expect, waitForRuns, counter, setCode, appState } from './fixtures.ts';
+import { test, expect, waitForRuns, counter, setCode, appState, ONE_TWO as CODE } from './fixtures.ts';
 
-const CODE = `import asyncio
-
-async def main():
-    print("one")
-    await asyncio.sleep(1)
-    print("two")
-
-asyncio.run(main())
-`;
 
 test('a share link loads the code, runs it and shows the step', async ({ page }) => {
   await page.goto(`/#code=${compressToEncodedURIComponent(CODE)}&step=2`);

@@ -4,7 +4,7 @@
 // through the message API, so it runs no Python), and Copy buttons.
 // A native modal <dialog>: the page behind is inert (focus stays inside),
 // Escape closes it, focus returns to the button that opened it.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from '../state/store.ts';
 import { commandMessage, parseEventMessage, PANEL_NAMES, type PanelName } from '../embed/api.ts';
 import { appUrl, iframeSnippet, playerSnippet } from '../embed/snippets.ts';
@@ -157,31 +157,32 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
           </fieldset>
         </div>
         <div className="embed-snippets">
-          <label className="snippet">
-            <span>
-              <strong>iframe</strong>: the full playground, runs Python when the reader presses Run
-            </span>
-            <textarea readOnly rows={5} value={iframe} data-testid="iframe-snippet" spellCheck={false} />
-          </label>
-          <div className="snippet-actions">
-            <button className="btn" data-testid="copy-iframe" onClick={() => copy(iframe, 'iframe code')}>
-              Copy iframe code
-            </button>
-          </div>
-          <label className="snippet">
-            <span>
-              <strong>&lt;loopscope-player&gt;</strong>: light, no Python until Run; save the recording as <code>{file}</code> next to your page
-            </span>
-            <textarea readOnly rows={3} value={playerHtml} data-testid="player-snippet" spellCheck={false} />
-          </label>
-          <div className="snippet-actions">
-            <button className="btn" data-testid="copy-player" onClick={() => copy(playerHtml, 'player code')}>
-              Copy player code
-            </button>
+          <Snippet
+            label={
+              <>
+                <strong>iframe</strong>: the full playground, runs Python when the reader presses Run
+              </>
+            }
+            value={iframe}
+            rows={5}
+            name="iframe"
+            onCopy={() => copy(iframe, 'iframe code')}
+          />
+          <Snippet
+            label={
+              <>
+                <strong>&lt;loopscope-player&gt;</strong>: light, no Python until Run; save the recording as <code>{file}</code> next to your page
+              </>
+            }
+            value={playerHtml}
+            rows={3}
+            name="player"
+            onCopy={() => copy(playerHtml, 'player code')}
+          >
             <button className="btn" data-testid="download-recording-dialog" disabled={!player || !rec} onClick={() => rec?.downloadRecording()}>
               Download {file}
             </button>
-          </div>
+          </Snippet>
           <p className="embed-status" role="status" aria-live="polite" data-testid="embed-status">
             {status}
           </p>
@@ -199,5 +200,23 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         </div>
       </div>
     </dialog>
+  );
+}
+
+/** One snippet: its text (read-only, selectable) and a Copy button (testids `NAME-snippet`, `copy-NAME`). */
+function Snippet(props: { label: ReactNode; value: string; rows: number; name: string; onCopy: () => void; children?: ReactNode }) {
+  return (
+    <>
+      <label className="snippet">
+        <span>{props.label}</span>
+        <textarea readOnly rows={props.rows} value={props.value} data-testid={`${props.name}-snippet`} spellCheck={false} />
+      </label>
+      <div className="snippet-actions">
+        <button className="btn" data-testid={`copy-${props.name}`} onClick={props.onCopy}>
+          Copy {props.name} code
+        </button>
+        {props.children}
+      </div>
+    </>
   );
 }
