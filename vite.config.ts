@@ -154,6 +154,41 @@ function pyodideSnapshot(): Plugin {
 }
 
 /**
+ * The page's two scripts: src/boot.ts (index.html's own, a few kB: it starts the
+ * Python worker) and then the app (src/main.tsx), added here as a script of its
+ * own, a second entry of the build. Vite would bundle two scripts of one page
+ * into one, so that the worker would start only once the whole app's bundle
+ * (~395 kB) had been fetched and compiled. Both are module scripts, run in
+ * order, and the page's load event still waits for the app.
+ */
+const APP_SCRIPT = 'src/main.tsx';
+
+function appScript(): Plugin {
+  const APP = APP_SCRIPT;
+  let base = '/';
+  return {
+    name: 'loopscope-app-script',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        // The playground's page only (not the tutorial's, src/tutorial/build.ts).
+        if (ctx.filename !== join(root, 'index.html')) return [];
+        if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: `${base}${APP}` }, injectTo: 'body' }];
+        const app = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === join(root, APP));
+        if (!app || app.type !== 'chunk') throw new Error(`the build has no chunk for ${APP}`);
+        return [
+          ...[...(app.viteMetadata?.importedCss ?? [])].map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: base + f }, injectTo: 'head' as const })),
+          { tag: 'script', attrs: { type: 'module', crossorigin: true, src: base + app.fileName }, injectTo: 'head' as const },
+        ];
+      },
+    },
+  };
+}
+
+/**
  * The service worker (src/sw.ts, docs/offline.md): everything a visit needs,
  * precached for the next one offline. Left out: what only the UI benchmark
  * opens (Pyodide's console and its loader). The page registers it itself once
@@ -218,7 +253,7 @@ function embedHost(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule(), tutorialPlugin(), offline(), embedHost()],
+  plugins: [react(), pyodideAssets(), pyodideSnapshot(), snapshotManifestModule(), appScript(), tutorialPlugin(), offline(), embedHost()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es', plugins: () => [snapshotManifestModule()] },
   build: {
@@ -226,8 +261,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     reportCompressedSize: false,
     rollupOptions: {
-      // The playground, and <loopscope-player> as its own module at dist/player.js (src/player, docs/embedding.md).
-      input: { index: join(root, 'index.html'), player: join(root, 'src/player/index.ts') },
+      // The playground (index.html's own script, boot.ts, then the app: appScript() above), and
+      // <loopscope-player> as its own module at dist/player.js (src/player, docs/embedding.md).
+      input: { index: join(root, 'index.html'), app: join(root, APP_SCRIPT), player: join(root, 'src/player/index.ts') },
       output: { entryFileNames: (chunk) => (chunk.name === 'player' ? 'player.js' : 'assets/[name]-[hash].js') },
       preserveEntrySignatures: 'exports-only',
     },

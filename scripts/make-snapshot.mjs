@@ -173,6 +173,7 @@ import asyncio, asyncio.base_events, asyncio.selector_events, asyncio.unix_event
 if ${JSON.stringify(SITE)} not in sys.path:
     sys.path.insert(0, ${JSON.stringify(SITE)})
 import loopscope
+import loopscope.net.shims  # imported by a run's patches: not on the first run's clock
 import traceback, linecache, warnings, gc
 len(sys.modules)
 `);

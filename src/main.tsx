@@ -11,6 +11,8 @@ import { startOffline } from './offline.ts';
 import { startsPython } from './embed/hash-flags.ts';
 import { readEmbedOptions } from './embed/options.ts';
 import { firstResult, openRecordingLink, startEmbed } from './embed/page.ts';
+import { measureSteps } from './state/timing.ts';
+import { fetchRecording } from './state/recordings.ts';
 
 // Python starts loading before anything else happens (an embed without code: on its first Run).
 if (startsPython(location.hash)) getClient().start();
@@ -64,10 +66,18 @@ if (!view.embed) startAutosave();
 // a host's page is not the reader's Loopscope, and its notice would be noise in a lesson).
 if (!view.embed) startOffline();
 
-// A small automation hook for tests: set or read the code without typing.
+// A small automation hook for tests and npm run bench:ui: set or read the code without typing,
+// measure where a step's time goes (state/timing.ts), open a recording from this origin.
 (window as unknown as { __loopscope: unknown }).__loopscope = {
   setCode: (code: string) => useStore.getState().replaceCode(code, null),
   getCode: () => useStore.getState().code,
+  timing: measureSteps,
+  // A recording from this origin, opened as the playground opens one (npm run bench:ui: the heap of a 10^6-step run).
+  openRecording: async (url: string) => {
+    const r = await fetchRecording(url);
+    if (!r.ok) throw new Error(r.error);
+    return r.steps;
+  },
   state: () => {
     const s = useStore.getState();
     return { phase: s.phase, k: s.k, n: s.player?.steps ?? null, queued: s.queued, runs: s.runCount, playing: s.playing, pythonReady: s.pythonVersion !== '' };

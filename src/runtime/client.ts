@@ -219,6 +219,7 @@ export class RuntimeClient {
         this.listener(msg);
         return;
       case 'ready':
+        performance.mark('loopscope:ready'); // for npm run bench:ui
         this.ready = true;
         this.crashes = 0;
         this.listener(msg);
@@ -229,6 +230,7 @@ export class RuntimeClient {
         return;
       case 'result': {
         if (msg.seq !== this.inFlight) return; // stale
+        performance.mark('loopscope:result'); // for npm run bench:ui
         this.clearRun();
         this.arm('idle', msg.seq);
         const { type: _t, ...outcome } = msg;

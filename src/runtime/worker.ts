@@ -37,8 +37,22 @@ const pythonSources = import.meta.glob('./python/**/*.py', { query: '?raw', impo
 
 /** Start-up timeline (absolute ms, for the page's bench to line up with its own clock). */
 const marks: Record<string, number> = {};
-const mark = (name: string) => (marks[name] = Math.round(performance.timeOrigin + performance.now()));
+const abs = (t: number) => Math.round(performance.timeOrigin + t);
+const mark = (name: string) => (marks[name] = abs(performance.now()));
 mark('worker-start');
+
+/** When each of Pyodide's files and the snapshot arrived (resource timing, absolute ms), for the start-up marks. */
+function downloads(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+    const name = e.name.split('/').pop()!.replace(/^snapshot-.*/, 'snapshot');
+    out[`${name}-start`] = abs(e.startTime);
+    out[`${name}-end`] = abs(e.responseEnd);
+  }
+  return out;
+}
+/** The first run's start and end are logged too: a share link's first frame waits for it. */
+let firstRun = true;
 
 /** A macrotask later; kept before lockdown takes setTimeout away from programs. */
 const later = self.setTimeout.bind(self);
@@ -64,12 +78,14 @@ function onWithheld(w: Withheld): void {
  */
 async function fromSnapshot(indexURL: string, sources: PythonSources): Promise<LoopscopeRuntime | null> {
   const why = snapshotMismatch(snapshotManifest, pyodideVersion, sources);
+  mark('keyed');
   if (why || !snapshotManifest) {
     if (snapshotManifest) console.warn(`[loopscope] memory snapshot not used: ${why}; loading Python without it`);
     return null;
   }
   try {
     const bytes = fetchSnapshot(indexURL + snapshotManifest.file, snapshotManifest, mark);
+    mark('pyodide-start');
     const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, _loadSnapshot: oneShot(bytes) });
     // What the snapshot baked in that differs from a fresh browser instance:
     // sys.path (AFTER_RESTORE_PY, as in Node), and LANG came from Node.
@@ -113,6 +129,7 @@ async function init(base: string, useSnapshot: boolean): Promise<void> {
   const loadMs = performance.now() - t0;
   mark('ready');
   // Absolute times (performance.timeOrigin + now), so that a page can line them up with its own clock.
+  Object.assign(marks, downloads());
   console.debug('[loopscope] start-up marks', JSON.stringify(marks), `lockdown ${lockMs.toFixed(2)} ms`);
   console.info(`[loopscope] Python ${rt.pythonVersion} ready in ${Math.round(loadMs)} ms (${snapshot === 'restored' ? 'from the memory snapshot' : snapshot === 'fallback' ? 'plain load after the snapshot failed' : 'plain load'})`);
   post({ type: 'ready', pythonVersion: rt.pythonVersion, loadMs, snapshot });
@@ -122,6 +139,8 @@ function run(msg: Extract<ToWorker, { type: 'run' }>): void {
   if (!runtime) return;
   post({ type: 'started', seq: msg.seq });
   const t0 = performance.now();
+  const first = firstRun;
+  firstRun = false;
   withheld = [];
   try {
     const { maxMemoryBytes, ...limits } = msg.limits;
@@ -146,6 +165,7 @@ function run(msg: Extract<ToWorker, { type: 'run' }>): void {
       },
       [res.trace.ops.buffer, res.trace.steps.buffer],
     );
+    if (first) console.debug('[loopscope] first run marks', JSON.stringify({ 'run-start': abs(t0), 'run-end': mark('first-run-posted') }));
   } catch (e) {
     post({ type: 'run-error', seq: msg.seq, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   } finally {
@@ -168,6 +188,7 @@ function onPortMessage(data: unknown): void {
 
 // The one message on the global: CONNECT, with the port. Anything after it is ignored.
 self.onmessage = (ev: MessageEvent<unknown>) => {
+  mark('connect');
   self.onmessage = null;
   const c = parseMessage(ConnectSchema, ev.data, 'sent to the worker on its global');
   if (!c) return;

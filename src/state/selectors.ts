@@ -18,6 +18,7 @@ import {
   type TracePlayer,
 } from '../trace/index.ts';
 import type { Store } from './store.ts';
+import { timed } from './timing.ts';
 
 /** A selector of f(player, k, state), recomputed only when the player or the step changes (null without a run). */
 function byStep<T>(f: (p: TracePlayer, k: number, s: Store) => T): (s: Store) => T | null {
@@ -27,7 +28,7 @@ function byStep<T>(f: (p: TracePlayer, k: number, s: Store) => T): (s: Store) =>
   return (s) => {
     if (!s.player) return null;
     if (s.player !== player || s.k !== k) {
-      value = f(s.player, s.k, s);
+      value = timed('loopscope:read', () => f(s.player!, s.k, s));
       player = s.player;
       k = s.k;
     }

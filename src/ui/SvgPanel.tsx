@@ -1,6 +1,7 @@
 // React owns the <svg>; a panel's drawing function draws its layout into it,
 // again whenever `deps` (the data and the motion) or the width change.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { timed } from '../state/timing.ts';
 
 export function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
   const ref = useRef<T | null>(null);
@@ -34,7 +35,7 @@ export function SvgBox(props: { draw: (svg: SVGSVGElement, width: number) => voi
   const [box, width] = useWidth<HTMLDivElement>();
   const svg = useRef<SVGSVGElement>(null);
   useEffect(() => {
-    if (svg.current) props.draw(svg.current, width);
+    if (svg.current) timed('loopscope:draw', () => props.draw(svg.current!, width));
   }, [...props.deps, width]);
   return (
     <div ref={box} className="svg-box">
@@ -59,7 +60,7 @@ export function VirtualSvgList(props: {
   const first = Math.max(0, Math.floor(scroll / props.rowH) - 4);
   const last = Math.min(props.count, first + visible + 8);
   useEffect(() => {
-    if (svg.current) props.draw(svg.current, width - 2, first, last);
+    if (svg.current) timed('loopscope:draw', () => props.draw(svg.current!, width - 2, first, last));
   }, [...props.deps, width, first, last]);
   return (
     <div

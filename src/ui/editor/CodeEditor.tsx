@@ -7,8 +7,30 @@ import { monaco } from './monaco-setup.ts';
 import { useStore } from '../../state/store.ts';
 import { TASK_PALETTE } from '../colours.ts';
 import type { CodeMarks } from '../../trace/index.ts';
+import { takeReachedFor } from './when.ts';
 
 type IEditor = Parameters<OnMount>[0];
+
+// One object for the life of the page: @monaco-editor/react calls updateOptions whenever
+// the options object changes, and the editor re-renders at every step (its marks).
+const OPTIONS = {
+  fontSize: 15,
+  minimap: { enabled: false },
+  glyphMargin: true,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  acceptSuggestionOnEnter: 'off',
+  quickSuggestions: false,
+  tabSize: 4,
+  insertSpaces: true,
+  renderLineHighlight: 'none',
+  renderFinalNewline: 'on',
+  readOnly: false,
+  ariaLabel: 'Python code editor. Press Control+Enter to run, Escape to leave the editor.',
+  accessibilitySupport: 'auto',
+} as const;
+const READONLY_OPTIONS = { ...OPTIONS, readOnly: true } as const;
+const onChange = (v: string | undefined) => useStore.getState().setCode(v ?? '');
 
 export default function CodeEditor({ marks, theme }: { marks: CodeMarks; theme: 'dark' | 'light' }) {
   const editorRef = useRef<IEditor | null>(null);
@@ -29,6 +51,7 @@ export default function CodeEditor({ marks, theme }: { marks: CodeMarks; theme: 
       '!suggestWidgetVisible && !findWidgetVisible',
     );
     document.documentElement.dataset.monaco = 'ready';
+    if (takeReachedFor()) editor.focus();
     applyMarks(editor, decoRef.current, marks);
   };
 
@@ -50,27 +73,15 @@ export default function CodeEditor({ marks, theme }: { marks: CodeMarks; theme: 
       defaultValue={code}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       onMount={onMount}
-      onChange={(v) => useStore.getState().setCode(v ?? '')}
+      onChange={onChange}
       loading={null}
-      options={{
-        fontSize: 15,
-        minimap: { enabled: false },
-        glyphMargin: true,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        acceptSuggestionOnEnter: 'off',
-        quickSuggestions: false,
-        tabSize: 4,
-        insertSpaces: true,
-        renderLineHighlight: 'none',
-        renderFinalNewline: 'on',
-        readOnly,
-        ariaLabel: 'Python code editor. Press Control+Enter to run, Escape to leave the editor.',
-        accessibilitySupport: 'auto',
-      }}
+      options={readOnly ? READONLY_OPTIONS : OPTIONS}
     />
   );
 }
+
+/** The decorations last given to each collection (with the model's version), so equal ones are not set again. */
+const decorationsSet = new WeakMap<object, string>();
 
 /** The error markers last given to each model (as JSON), so equal ones are not set again. */
 const markersSet = new WeakMap<object, string>();
@@ -112,7 +123,13 @@ function applyMarks(editor: IEditor, deco: ReturnType<IEditor['createDecorations
       options: { isWholeLine: true, className: 'ls-error-line', glyphMarginClassName: 'ls-error-glyph' },
     });
   }
-  deco.set(ds);
+  // Most steps of a long run leave the editor's marks as they were: setting them again would
+  // make Monaco render (and force a layout of the page) for nothing.
+  const dkey = `${model.getVersionId()}:${JSON.stringify(ds.map((d) => [d.range.startLineNumber, d.options]))}`;
+  if (decorationsSet.get(deco) !== dkey) {
+    decorationsSet.set(deco, dkey);
+    deco.set(ds);
+  }
   // Markers only change with the run, not with the step: skip Monaco's re-validation when equal.
   const key = JSON.stringify(marks.errors);
   if (markersSet.get(model) === key) return revealCurrent(editor, marks, ok);

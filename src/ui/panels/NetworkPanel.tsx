@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { NetworkSnapshot } from '../../trace/index.ts';
 import { drawNetwork, layoutNetwork } from './network.ts';
+import { timed } from '../../state/timing.ts';
 import { useWidth } from '../SvgPanel.tsx';
 import type { Motion } from './common.ts';
 
@@ -11,7 +12,7 @@ export function NetworkPanel(props: { snapshot: NetworkSnapshot; motion: Motion;
   const svg = useRef<SVGSVGElement>(null);
   const shapes = useMemo(() => layoutNetwork(snapshot, width), [snapshot, width]);
   useEffect(() => {
-    if (svg.current) drawNetwork(svg.current, shapes, motion);
+    if (svg.current) timed('loopscope:draw', () => drawNetwork(svg.current!, shapes, motion));
   }, [shapes, motion]);
   return (
     <section className={`panel p-network ${props.className ?? ''}`} data-testid="network" aria-label="Network">
