@@ -32,6 +32,7 @@ export function Header() {
     setTimeout(() => setCopied(null), 2500);
   };
 
+  const statusText = queued ? `Run queued — ${loadLabel}` : phase === 'running' ? 'Running…' : loadLabel;
   return (
     <header className="topbar">
       <h1 className="logo">
@@ -108,13 +109,13 @@ export function Header() {
       <div className="py-status" data-testid="python-status" data-phase={phase} data-queued={queued ? 'true' : 'false'}>
         {phase !== 'ready' || queued ? (
           <>
-            <span>{queued ? `Run queued — ${loadLabel}` : phase === 'running' ? 'Running…' : loadLabel}</span>
+            <span title={statusText}>{statusText}</span>
             {phase === 'loading' && (
               <progress max={1} value={loadFraction} aria-label="Loading Python" />
             )}
           </>
         ) : (
-          <span>{loadLabel}</span>
+          <span title={loadLabel}>{loadLabel}</span>
         )}
       </div>
       <button
