@@ -3,6 +3,12 @@
 // byte. The recording's speed work (loop.py, bridge.py, bridge.ts) must keep
 // every recorded fact; this is where a change of any fact shows.
 //
+// Not in the set: programs whose trace depends on memory addresses (those
+// that iterate a set of tasks: asyncio.wait, TaskGroup, as_completed, the
+// tasks asyncio.run cancels at the end). Their order changes with any edit of
+// the runtime's Python files; scripts/trace-digests.ts compares them with each
+// step's events sorted (docs/NOTES.md, "Performance").
+//
 // When a change of the trace is intended (a format change, a new fact, a
 // fidelity fix), re-bless and read the diff before committing it:
 //   LOOPSCOPE_BLESS=1 npx vitest run tests/golden.test.ts && git diff tests/golden
