@@ -37,7 +37,7 @@ const KIND_CODE: Record<OperandKind, number> = { int: INT, string: STRING, time:
 const GENERIC: Array<Int8Array | undefined> = [];
 for (const r of Object.values(OPS)) if (r.bridge) GENERIC[r.code] = Int8Array.from(r.operands, (o) => KIND_CODE[operandKind(o)]);
 
-/** A PyProxy of Python's array('d') and list, as far as we use them. */
+/** A PyProxy of Python's bytes (the records packed as float64s) and list, as far as we use them. */
 interface PyBufferLike {
   getBuffer(type: 'f64'): { data: Float64Array; release(): void };
 }

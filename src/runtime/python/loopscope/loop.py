@@ -165,7 +165,8 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
 
     # ---- scheduling ----------------------------------------------------------
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:  # BaseEventLoop._check_closed, called only to raise (a call less per step)
+            self._check_closed()
         if self._debug:
             self._check_thread()
             self._check_callback(callback, "call_soon")
@@ -545,7 +546,7 @@ def _record_task_state(R, task, tid):
         task._ls_ready_at = -2
         return
     waiter = task._fut_waiter
-    chain = R.chain_id(task.get_coro())
+    chain = R.chain_id(task._coro)
     if waiter is None:
         if task._ls_ready_at != chain:
             R.task_state(tid, TASK_READY, NO_ID, chain)
