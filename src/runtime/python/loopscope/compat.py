@@ -56,8 +56,8 @@ PARTS = [
     (_asyncio.Future, ["_state", "_result", "_exception", "_source_traceback", "_asyncio_future_blocking",
                        "add_done_callback", "set_result", "set_exception", "cancel", "__await__"], HAS,
      "bridge.fut_text reads a finished future; objects.Future overrides the setters"),
-    (_asyncio.Task, ["_fut_waiter", "get_coro", "set_name", "add_done_callback"], HAS,
-     "loop._record_task_state reads where a task waits"),
+    (_asyncio.Task, ["_fut_waiter", "_coro", "get_coro", "set_name", "add_done_callback"], HAS,
+     "loop._run_once reads where a task waits after its step"),
     (_asyncio, ["Task", "coro", "loop", "name", "context", "eager_start"], PARAMS,
      "objects.Task.__init__ passes them on"),
     # Handles: loop.py builds them through object.__new__ and subclasses both.

@@ -25,7 +25,7 @@ from types import FunctionType as _FunctionType, MethodType as _MethodType
 from .bridge import fut_text
 from .net import NetworkMixin
 from .objects import Future, Task, _CTask, obj_id
-from .wire import (B_AT, B_END, B_LINE, B_RUN, B_SKIP, B_SOON, BEGIN_IDLE, BEGIN_SIZE_LIMIT, BEGIN_STEP_LIMIT,
+from .wire import (B_AT, B_END, B_LINE, B_RUN, B_SKIP, B_SOON, B_TASK_STATE, BEGIN_IDLE, BEGIN_SIZE_LIMIT, BEGIN_STEP_LIMIT,
                    LIMIT_IDLE, LIMIT_MEMORY, LIMIT_STEPS, LIMIT_TIME, LOOP_CLOSED, LOOP_CREATED, LOOP_RUNNING,
                    LOOP_STOPPED, NO_ID, OWNER_CALLBACK_BASE, TASK_READY, TASK_WAITING)
 
@@ -62,6 +62,10 @@ class LoopscopeLimit(KeyboardInterrupt):
 
 
 class _Handle(events.Handle):
+    # _ls_id: the handle id, or ~id (< 0) for a task's step, tagged when it is
+    # queued so that _run_once need not probe the callback after it ran
+    # (a tag in the one slot: a second would change the object's size class,
+    # and with it the heap's layout and the order of sets of tasks).
     __slots__ = ("_ls_id",)
 
     def cancel(self):
@@ -194,9 +198,12 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
         if type(callback) is not _FunctionType and isinstance(target := getattr(callback, "__self__", None), _CTask) \
                 and (step := getattr(target, "_ls_step", None)) is not None:
             # A task step: its first, after a bare yield, or a wakeup (args = (future,)).
+            # A Python method of a Task subclass is probed by its function instead.
             label = step
             owner = target._ls_id
+            tag = -1 if type(callback) is not _MethodType else 0
         else:
+            tag = 0
             # A done callback: futures call their callbacks as callback(fut).
             # (_is_future inlined: this is once per step.) First, so that a
             # future seen here for the first time has its name for the label.
@@ -217,7 +224,7 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_SOON, hid, label, owner))
-        handle._ls_id = hid
+        handle._ls_id = ~hid if tag else hid
         self._handles[hid] = handle
         return handle
 
@@ -261,6 +268,8 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
             hid = handle._ls_id
         except AttributeError:  # parked (another loop holds the engine): never queued there
             return
+        if hid < 0:  # a task step's tag (_Handle)
+            hid = ~hid
         if self._handles.pop(hid, None) is not None:
             self._ls_run.cancel(hid)
 
@@ -311,29 +320,54 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
                 R.flush_output()
             # What the step did, by what ran: a task step records the task's
             # state; a function of the user's file records its def line for
-            # the editor. Dispatched on the type: getattr with a default on a
+            # the editor. A task step tagged when it was queued needs no probe;
+            # the rest are dispatched on the type: getattr with a default on a
             # missing attribute raises and catches inside, slow on every step.
-            t = type(cb)
-            if t is _FunctionType:
-                code = cb.__code__
-                if code.co_filename == user_file:
-                    extend((B_LINE, NO_ID, code.co_firstlineno))
-            elif t is _MethodType:
-                code = getattr(cb.__func__, "__code__", None)
-                if code is not None and code.co_filename == user_file:
-                    extend((B_LINE, NO_ID, code.co_firstlineno))
+            if handle._ls_id < 0:
+                task = cb.__self__
             else:
-                target = getattr(cb, "__self__", None)
-                if isinstance(target, _CTask) and (tid := getattr(target, "_ls_id", None)) is not None:
-                    _record_task_state(R, target, tid)
-                else:
-                    code = getattr(cb, "__code__", None)
+                task = None
+                t = type(cb)
+                if t is _FunctionType:
+                    code = cb.__code__
+                    if code.co_filename == user_file:
+                        extend((B_LINE, NO_ID, code.co_firstlineno))
+                elif t is _MethodType:
+                    code = getattr(cb.__func__, "__code__", None)
                     if code is not None and code.co_filename == user_file:
                         extend((B_LINE, NO_ID, code.co_firstlineno))
+                else:
+                    target = getattr(cb, "__self__", None)
+                    if isinstance(target, _CTask) and getattr(target, "_ls_id", None) is not None:
+                        task = target
+                    else:
+                        code = getattr(cb, "__code__", None)
+                        if code is not None and code.co_filename == user_file:
+                            extend((B_LINE, NO_ID, code.co_firstlineno))
+            if task is not None:
+                # Where the task stands after its step. A step that leaves it
+                # ready at the same await chain as its last recorded state
+                # (`await asyncio.sleep(0)` in a loop) records nothing: the
+                # trace reader puts a task whose step reported no state back in
+                # the state it had, and that halves the trace of task-switching
+                # programs. (Inlined: once per task step.)
+                tid = task._ls_id
+                if task.done():
+                    _record_task_end(R, task, tid)
+                else:
+                    waiter = task._fut_waiter
+                    chain = R.chain_id(task._coro)
+                    if waiter is None:
+                        if task._ls_ready_at != chain:
+                            extend((B_TASK_STATE, tid, TASK_READY, NO_ID, chain))
+                            task._ls_ready_at = chain
+                    else:
+                        extend((B_TASK_STATE, tid, TASK_WAITING, obj_id(waiter), chain))
+                        task._ls_ready_at = -2
             # Hold nothing of this handle while the next one runs: CPython frees
             # a callback (a bound method's object, a closure's cells) as soon
             # as its handle has run, and __del__ output shows when.
-            cb = target = handle = None
+            cb = target = task = waiter = handle = None
         R._put(B_END)
 
     def _ls_limit(self, code):
@@ -531,29 +565,12 @@ frames.stand_in(VirtualEventLoop._run_once, base_events.BaseEventLoop._run_once,
 frames.name_as_asyncio(VirtualEventLoop)
 
 
-def _record_task_state(R, task, tid):
-    """Record where a task stands after one of its steps ran.
-
-    A step that leaves the task ready at the same await chain as its last
-    recorded state (`await asyncio.sleep(0)` in a loop) records nothing: the
-    trace reader puts a task whose step reported no state back in the state
-    it had, and that halves the trace of task-switching programs.
-    """
-    if task.done():
-        state, text = fut_text(task)
-        R.fut_done_js(tid, state, R.s(text))
-        R.task_state(tid, state, NO_ID, NO_ID)
-        task._ls_ready_at = -2
-        return
-    waiter = task._fut_waiter
-    chain = R.chain_id(task._coro)
-    if waiter is None:
-        if task._ls_ready_at != chain:
-            R.task_state(tid, TASK_READY, NO_ID, chain)
-            task._ls_ready_at = chain
-    else:
-        R.task_state(tid, TASK_WAITING, obj_id(waiter), chain)
-        task._ls_ready_at = -2
+def _record_task_end(R, task, tid):
+    """Record a task that finished in the step that just ran (_run_once)."""
+    state, text = fut_text(task)
+    R.fut_done_js(tid, state, R.s(text))
+    R.task_state(tid, state, NO_ID, NO_ID)
+    task._ls_ready_at = -2
 
 
 def _idle_message(loop):
