@@ -37,7 +37,7 @@ const sets: Array<[string, Array<{ name: string; source: string }>]> = [
   ['seeds', loadCases(join(SHARED_CORPUS, 'seeds'))],
   ['own', loadCases(OWN_PROGRAMS)],
   ['gallery', loadCases(GALLERY)],
-  ['golden', readdirSync(golden).filter((f) => f.endsWith('.py')).map((f) => ({ name: f.slice(0, -3), source: readFileSync(join(golden, f), 'utf8') }))],
+  ['golden', readdirSync(golden).filter((f) => f.endsWith('.trace.json')).map((f) => ({ name: f.slice(0, -'.trace.json'.length), source: (JSON.parse(readFileSync(join(golden, f), 'utf8')) as { meta: { source: string } }).meta.source }))],
 ];
 for (const [set, cases] of sets) {
   for (const c of cases) {
