@@ -66,7 +66,7 @@ PARTS = [
     (events.Handle, ["_run", "cancel"], HAS, "loop.py runs handles; _Handle overrides cancel"),
     (events.Handle, ["__init__", "self", "callback", "args", "loop", "context"], PARAMS,
      "loop.add_signal_handler, loop._call_soon in debug mode"),
-    (events.TimerHandle, ["_scheduled", "_when"], SLOTS, "loop.call_at / _run_once set _scheduled"),
+    (events.TimerHandle, ["_scheduled", "_when"], SLOTS, "loop.call_at sets them on a TimerHandle made with object.__new__"),
     (events.TimerHandle, ["__init__", "self", "when", "callback", "args", "loop", "context"], PARAMS, "loop.call_at"),
     # The event loop: VirtualEventLoop is a BaseEventLoop with its own scheduling.
     (base_events, ["BaseEventLoop", "logger", "_format_handle"], HAS, "loop.py (debug mode's slow-callback warning)"),

@@ -243,16 +243,33 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
         if self._debug:
             self._check_thread()
             self._check_callback(callback, "call_at")
-        timer = _TimerHandle(when, callback, args, self, context)
-        if timer._source_traceback:
-            del timer._source_traceback[-1]
+        if self._debug:
+            timer = _TimerHandle(when, callback, args, self, context)
+            if timer._source_traceback:
+                del timer._source_traceback[-1]
+        else:
+            # events.TimerHandle.__init__ and Handle.__init__ inlined, as in
+            # _call_soon: once per sleep.
+            timer = _new_handle(_TimerHandle)
+            timer._context = _copy_context() if context is None else context
+            timer._loop = self
+            timer._callback = callback
+            timer._args = args
+            timer._cancelled = False
+            timer._repr = None
+            timer._source_traceback = None
+            timer._when = when
         timer._scheduled = True
         if self._ls_parked is not None:  # another loop holds the engine
             self._ls_parked.append(timer)
             return timer
         R = self._ls_run
         owner = OWNER_CALLBACK_BASE - obj_id(args[0]) if args and _is_future(args[0]) else NO_ID
-        label = R.label_id(callback, args)  # after obj_id: a future seen first here gets its name
+        # After obj_id: a future seen first here gets its name. label_id's first lookup inlined.
+        label = (R._fixed_with_args if args else R._fixed_no_args).get(callback.__qualname__) \
+            if type(callback) is _FunctionType else None
+        if label is None:
+            label = R.label_id(callback, args)
         hid = R._next_handle
         R._next_handle = hid + 1
         R._extend((B_AT, hid, label, owner, float(when)))
