@@ -243,7 +243,6 @@ class VirtualEventLoop(NetworkMixin, unix_events._UnixSelectorEventLoop):
         if self._debug:
             self._check_thread()
             self._check_callback(callback, "call_at")
-        if self._debug:
             timer = _TimerHandle(when, callback, args, self, context)
             if timer._source_traceback:
                 del timer._source_traceback[-1]
