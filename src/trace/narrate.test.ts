@@ -34,7 +34,7 @@ describe('narrate (real programs)', () => {
       // it is a yield all the same, not "scheduled Task-2: step worker()".
       'Task-2 ran worker() until it yielded to the loop; its next step is queued.',
       'Task-2 ran worker() to completion; it also scheduled gather.<locals>._done_callback(Task-2).',
-      'gather.<locals>._done_callback(Task-3) ran as a done callback of Task-3 and woke Task-1.',
+      'gather.<locals>._done_callback(Task-3) ran as a done callback of Task-3 and resolved _GatheringFuture-3 with [None, None] and woke Task-1.',
     ]);
   });
 

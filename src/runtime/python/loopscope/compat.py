@@ -102,7 +102,7 @@ PARTS = [
     (events, ["_event_loop_policy", "_get_running_loop", "_set_running_loop", "_AbstractEventLoopPolicy"], HAS,
      "patches.install, loop.Policy, net/python_child.py"),
     (futures, ["Future"], HAS, "patches.install replaces futures.Future for a run"),
-    (tasks, ["Task"], HAS, "patches.install replaces tasks.Task for a run"),
+    (tasks, ["Task", "_GatheringFuture"], HAS, "patches.install replaces tasks.Task and gather's future class for a run"),
     (runners, ["run"], HAS, "patches.install makes asyncio.run the stdlib one"),
     # Generator-based coroutines (asyncio.coroutine): patches.py widens what counts as a coroutine.
     (coroutines, ["_COROUTINE_TYPES", "_iscoroutine_typecache", "_iscoroutinefunction"], HAS,

@@ -14,7 +14,7 @@ counter is per run and we always pass an explicit name.
 import sys
 from sys import _getframe
 from types import GeneratorType as _GeneratorType
-from asyncio import coroutines
+from asyncio import coroutines, tasks
 
 from . import bridge
 from .frames import PKG_DIR
@@ -142,6 +142,32 @@ def _finished(fut):
     if R is not None:
         state, text = bridge.fut_text(fut)
         R.fut_done_js(obj_id(fut), state, R.s(text))
+
+
+class GatheringFuture(tasks._GatheringFuture):
+    """gather()'s outer future, recorded finishing like ours: asyncio's
+    _GatheringFuture derives from the C Future (it was defined before a run
+    replaced futures.Future), so its end went unrecorded. patches.install puts
+    this in tasks._GatheringFuture for a run; the name and repr are asyncio's."""
+    __module__ = tasks._GatheringFuture.__module__
+    __qualname__ = tasks._GatheringFuture.__qualname__
+
+    def set_result(self, result):
+        super().set_result(result)
+        _finished(self)
+
+    def set_exception(self, exception):
+        super().set_exception(exception)
+        _finished(self)
+
+    def cancel(self, msg=None):
+        done = super().cancel(msg=msg)  # cancels the children; finishes later, through the above
+        if self.done():
+            _finished(self)
+        return done
+
+
+GatheringFuture.__name__ = tasks._GatheringFuture.__name__
 
 
 class Task(_CTask, metaclass=_StandsForBase):

@@ -33,7 +33,7 @@ import warnings
 from asyncio import coroutines, events, futures, tasks
 
 from . import bridge, foreign, frames, signals, waits
-from .objects import Future, Task
+from .objects import Future, GatheringFuture, Task
 from .wire import BLOCK_EXECUTOR, BLOCK_SLEEP
 # The marker asyncio.iscoroutinefunction() still looks for (as 3.10's did):
 # with our own object, decorated functions would not count as coroutine functions.
@@ -169,6 +169,7 @@ def install(run):
     _set(futures, "Future", Future)
     _set(asyncio, "Task", Task)
     _set(tasks, "Task", Task)
+    _set(tasks, "_GatheringFuture", GatheringFuture)
     _set(asyncio, "run", asyncio.runners.run)
     _set(asyncio, "coroutine", coroutine)
     # Generators of @asyncio.coroutine functions count as coroutines (no other generator does).
