@@ -5,7 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../src/trace/schema.ts';
+import { forEachEvent } from '../src/trace/decode.ts';
 import { TracePlayer } from '../src/trace/seek.ts';
+import { Op } from '../src/trace/wire.ts';
 import { recordExample, recordLines } from './recorded.ts';
 
 function gatherStates(trace: Trace) {
@@ -41,5 +43,25 @@ describe("gather's outer future", () => {
     const [raised, cancelled] = gatherStates(trace);
     expect(raised.slice(1)).toEqual(['failed', 'ValueError: no']);
     expect(cancelled.slice(1)).toEqual(['failed', 'CancelledError']);
+  });
+});
+
+describe("gather's outer future, cancelled when already done", () => {
+  it('records its end once', async () => {
+    const trace = await recordLines(
+      'import asyncio',
+      'async def main():',
+      '    g = asyncio.gather(asyncio.sleep(0))',
+      '    await g',
+      '    print(g.cancel())',
+      'asyncio.run(main())',
+    );
+    expect(gatherStates(trace)).toEqual([['_GatheringFuture-2', 'done', '[None]']]);
+    const id = new TracePlayer(trace).snapshot(trace.steps.length).futures.find((f) => f.label === '_GatheringFuture-2')!.id;
+    let ends = 0;
+    forEachEvent(trace.ops, (op, at, ops) => {
+      if (op === Op.FUT_DONE && ops[at + 1] === id) ends++;
+    });
+    expect(ends).toBe(1);
   });
 });

@@ -160,11 +160,10 @@ class GatheringFuture(tasks._GatheringFuture):
         super().set_exception(exception)
         _finished(self)
 
-    def cancel(self, msg=None):
-        done = super().cancel(msg=msg)  # cancels the children; finishes later, through the above
-        if self.done():
-            _finished(self)
-        return done
+    # No cancel(): asyncio's only cancels the children (the outer future ends
+    # later, through the two above); and these are not shared with Future
+    # through a mixin, because labels show the method's qualified name
+    # (a timer reads "Future.set_result('ok')").
 
 
 GatheringFuture.__name__ = tasks._GatheringFuture.__name__
