@@ -74,7 +74,7 @@ if (!view.embed) startOffline();
   timing: measureSteps,
   // A recording from this origin, opened as the playground opens one (npm run bench:ui: the heap of a 10^6-step run).
   openRecording: async (url: string) => {
-    const r = await fetchRecording(url);
+    const r = await fetchRecording(new URL(url, location.href).href); // fetchRecording takes an absolute URL
     if (!r.ok) throw new Error(r.error);
     return r.steps;
   },
