@@ -11,11 +11,12 @@
 //   - JS heap of the page with its players, after a collection, beside the same
 //     page with the players' script blocked (the anchor: prose only)
 //   - a step in any player: an ArrowRight on the player until the next painted frame
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { median, startPreview } from './bench-page.mjs';
 
 const PORT = Number(process.env.LOOPSCOPE_BENCH_PORT ?? 4179) + 1;
 const BASE = `http://localhost:${PORT}`;
@@ -52,19 +53,8 @@ const RECORDING_URLS = readdirSync('dist/recordings').filter((f) => f.endsWith('
 const lazyKB = gz(lazy) / 1024;
 
 // ---- the page --------------------------------------------------------------------------------
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-process.on('exit', () => server.kill('SIGTERM'));
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(BASE)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 100));
-}
+await startPreview(PORT, BASE);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Before the page's scripts: note when the element is defined, and when each player first paints a step. */
 const INIT = () => {

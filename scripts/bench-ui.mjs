@@ -7,12 +7,13 @@
 //   visit (a browser profile kept from a first visit) opening a share link: its
 //   first frame with the service worker's cache (docs/offline.md), and with
 //   service workers blocked (the HTTP cache only) as the anchor.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { median, startPreview } from './bench-page.mjs';
 import LZString from 'lz-string';
 
 const PORT = Number(process.env.LOOPSCOPE_BENCH_PORT ?? 4179);
@@ -24,21 +25,9 @@ if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
   const b = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(1);
 }
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-const stop = () => server.kill('SIGTERM');
-process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(BASE)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 100));
-}
+const stop = await startPreview(PORT, BASE);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 async function fresh() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.route('**/*', (r) => (new URL(r.request().url()).origin === BASE ? r.continue() : r.abort()));
